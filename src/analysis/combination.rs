@@ -1,0 +1,349 @@
+//! Credit and combination rules: the qualification's shape for its kind, unit credits, levels
+//! and guided learning hours, references and bounds in the rules of combination, units no
+//! learner can take, and whether any valid programme exists at all.
+
+use super::programme::{LevelCap, Programmes};
+use super::{Finding, Location};
+use crate::model::{Curriculum, OptionalGroup, Unit, UnitId};
+use std::collections::{HashMap, HashSet};
+
+/// Unit credits come in multiples of this.
+const CREDIT_STEP: u32 = 15;
+/// Guided learning hours per credit, about.
+const GLH_PER_CREDIT: u32 = 4;
+/// Total qualification time per credit, an upper bound on guided learning.
+const TQT_PER_CREDIT: u32 = 10;
+
+/// Runs every credit and combination rule.
+pub(crate) fn check(doc: &Curriculum, programmes: &Programmes, out: &mut Vec<Finding>) {
+    kind_shape(doc, out);
+    references(doc, out);
+    mandatory_total(doc, out);
+    for group in &doc.qualification.rules.groups {
+        group_bounds(doc, group, out);
+    }
+    level_rules(doc, out);
+    match programmes.find(&vec![false; programmes.optional().len()], &[]) {
+        Some(_) => level_shape(doc, programmes, out),
+        None => out.push(Finding::error(
+            Location::Rules,
+            "no valid combination of units exists: no learner can complete the qualification \
+             under these rules of combination",
+        )),
+    }
+    let taken = takeable(doc);
+    for unit in &doc.units {
+        unit_credits(unit, out);
+        guided_learning(unit, out);
+        unit_level(doc, unit, out);
+        if !taken.contains(&unit.id) {
+            out.push(Finding::warning(
+                Location::Unit(unit.id.clone()),
+                "no learner can take this unit: it is neither mandatory nor in an optional group",
+            ));
+        }
+    }
+}
+
+fn takeable(doc: &Curriculum) -> HashSet<&UnitId> {
+    let rules = &doc.qualification.rules;
+    rules
+        .mandatory
+        .iter()
+        .chain(rules.groups.iter().flat_map(|g| &g.units))
+        .collect()
+}
+
+/// The level and total credits agree with the kind of qualification.
+fn kind_shape(doc: &Curriculum, out: &mut Vec<Finding>) {
+    let q = &doc.qualification;
+    let expected = q.kind.expected_credits();
+    let level = expected.iter().map(|(level, _)| *level).max().unwrap_or(4);
+    if q.level != level {
+        out.push(Finding::error(
+            Location::Qualification,
+            format!(
+                "an {} is a Level {level} qualification, but the level is {}",
+                q.kind, q.level
+            ),
+        ));
+    }
+    let total: u32 = expected.iter().map(|(_, credits)| credits).sum();
+    if q.total_credits != total {
+        out.push(Finding::error(
+            Location::Qualification,
+            format!(
+                "an {} has {total} credits ({}), but the total is {}",
+                q.kind,
+                expected
+                    .iter()
+                    .map(|(level, credits)| format!("{credits} at Level {level}"))
+                    .collect::<Vec<_>>()
+                    .join(" and "),
+                q.total_credits
+            ),
+        ));
+    }
+}
+
+/// Every unit the rules name exists; a mandatory unit is not also optional.
+fn references(doc: &Curriculum, out: &mut Vec<Finding>) {
+    let units: HashSet<&UnitId> = doc.units.iter().map(|u| &u.id).collect();
+    let rules = &doc.qualification.rules;
+    for id in rules.mandatory.iter().filter(|id| !units.contains(id)) {
+        out.push(Finding::error(
+            Location::Rules,
+            format!("the mandatory units name \"{id}\", which is not a unit of this qualification"),
+        ));
+    }
+    for group in &rules.groups {
+        for id in &group.units {
+            if !units.contains(id) {
+                out.push(Finding::error(
+                    Location::Rules,
+                    format!(
+                        "group \"{}\" names \"{id}\", which is not a unit of this qualification",
+                        group.title
+                    ),
+                ));
+            } else if rules.mandatory.contains(id) {
+                out.push(Finding::warning(
+                    Location::Unit(id.clone()),
+                    format!(
+                        "the unit is mandatory and also in group \"{}\"; it counts towards that group's bounds for every learner",
+                        group.title
+                    ),
+                ));
+            }
+        }
+        if group.units.is_empty() {
+            out.push(Finding::warning(
+                Location::Rules,
+                format!("group \"{}\" has no units", group.title),
+            ));
+        }
+    }
+}
+
+/// Mandatory units alone must fit in the total.
+fn mandatory_total(doc: &Curriculum, out: &mut Vec<Finding>) {
+    let mandatory: HashSet<&UnitId> = doc.qualification.rules.mandatory.iter().collect();
+    let credits: u64 = doc
+        .units
+        .iter()
+        .filter(|u| mandatory.contains(&u.id))
+        .map(|u| u64::from(u.credits))
+        .sum();
+    if credits > u64::from(doc.qualification.total_credits) {
+        out.push(Finding::error(
+            Location::Rules,
+            format!(
+                "mandatory units alone carry {credits} credits, more than the qualification's {}",
+                doc.qualification.total_credits
+            ),
+        ));
+    }
+}
+
+/// A group's bounds must be satisfiable by some choice of its own units (its mandatory members
+/// always count).
+fn group_bounds(doc: &Curriculum, group: &OptionalGroup, out: &mut Vec<Finding>) {
+    let at = |message: String| Finding::error(Location::Rules, message);
+    let title = &group.title;
+    if let (Some(min), Some(max)) = (group.min_credits, group.max_credits)
+        && min > max
+    {
+        out.push(at(format!(
+            "group \"{title}\" asks for at least {min} but at most {max} credits"
+        )));
+        return;
+    }
+    if let (Some(min), Some(max)) = (group.min_units, group.max_units)
+        && min > max
+    {
+        out.push(at(format!(
+            "group \"{title}\" asks for at least {min} but at most {max} units"
+        )));
+        return;
+    }
+    let members: HashSet<&UnitId> = group.units.iter().collect();
+    let units: Vec<&Unit> = doc
+        .units
+        .iter()
+        .filter(|u| members.contains(&u.id))
+        .collect();
+    // Reachable (credits, units) pairs; mandatory members are always taken.
+    let mut reachable: HashSet<(u64, u64)> = HashSet::from([(0, 0)]);
+    for unit in units {
+        let add = (u64::from(unit.credits), 1);
+        let taken: HashSet<(u64, u64)> = reachable
+            .iter()
+            .map(|(c, n)| (c + add.0, n + add.1))
+            .collect();
+        if doc.is_mandatory(&unit.id) {
+            reachable = taken;
+        } else {
+            reachable.extend(taken);
+        }
+    }
+    let within = |value: u64, min: Option<u32>, max: Option<u32>| {
+        min.is_none_or(|m| value >= u64::from(m)) && max.is_none_or(|m| value <= u64::from(m))
+    };
+    let possible = reachable.iter().any(|&(credits, count)| {
+        within(credits, group.min_credits, group.max_credits)
+            && within(count, group.min_units, group.max_units)
+    });
+    if !possible {
+        out.push(at(format!(
+            "the bounds of group \"{title}\" ({}) can never be met by its units",
+            describe_bounds(group)
+        )));
+    }
+}
+
+fn describe_bounds(group: &OptionalGroup) -> String {
+    let bound = |what: &str, min: Option<u32>, max: Option<u32>| match (min, max) {
+        (Some(a), Some(b)) if a == b => Some(format!("exactly {a} {what}")),
+        (Some(a), Some(b)) => Some(format!("{a} to {b} {what}")),
+        (Some(a), None) => Some(format!("at least {a} {what}")),
+        (None, Some(b)) => Some(format!("at most {b} {what}")),
+        (None, None) => None,
+    };
+    [
+        bound("credits", group.min_credits, group.max_credits),
+        bound("units", group.min_units, group.max_units),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+/// A level rule names a level of the qualification and asks for no more credits than the
+/// units at that level carry.
+fn level_rules(doc: &Curriculum, out: &mut Vec<Finding>) {
+    let mut available: HashMap<u8, u64> = HashMap::new();
+    let taken = takeable(doc);
+    for unit in doc.units.iter().filter(|u| taken.contains(&u.id)) {
+        *available.entry(unit.level).or_default() += u64::from(unit.credits);
+    }
+    for rule in &doc.qualification.rules.level_credits {
+        if !(4..=doc.qualification.level.max(4)).contains(&rule.level) {
+            out.push(Finding::warning(
+                Location::Rules,
+                format!(
+                    "a rule asks for credits at Level {}, which is not a level of this Level {} qualification",
+                    rule.level, doc.qualification.level
+                ),
+            ));
+        }
+        let there = available.get(&rule.level).copied().unwrap_or(0);
+        if u64::from(rule.min_credits) > there {
+            out.push(Finding::error(
+                Location::Rules,
+                format!(
+                    "a rule asks for at least {} credits at Level {}, but the units a learner can take at that level carry only {there}",
+                    rule.min_credits, rule.level
+                ),
+            ));
+        }
+    }
+}
+
+/// Every valid programme has the credits the kind of qualification needs at each level.
+fn level_shape(doc: &Curriculum, programmes: &Programmes, out: &mut Vec<Finding>) {
+    for &(level, credits) in doc.qualification.kind.expected_credits() {
+        let Some(cap) = credits.checked_sub(1) else {
+            continue;
+        };
+        let caps = [LevelCap {
+            level,
+            credits: cap,
+        }];
+        if let Some(programme) = programmes.find(&vec![false; programmes.optional().len()], &caps) {
+            let at_level: u32 = programme
+                .iter()
+                .filter_map(|&i| doc.units.get(i))
+                .filter(|u| u.level == level)
+                .map(|u| u.credits)
+                .sum();
+            let numbers: Vec<&str> = programme
+                .iter()
+                .filter_map(|&i| doc.units.get(i))
+                .map(|u| u.number.trim())
+                .collect();
+            out.push(Finding::error(
+                Location::Rules,
+                format!(
+                    "a learner taking {} has only {at_level} credits at Level {level}; an {} needs {credits}",
+                    numbers.join(", "),
+                    doc.qualification.kind
+                ),
+            ));
+        }
+    }
+}
+
+/// Unit credits are a positive multiple of 15.
+fn unit_credits(unit: &Unit, out: &mut Vec<Finding>) {
+    if unit.credits == 0 || unit.credits % CREDIT_STEP != 0 {
+        out.push(Finding::error(
+            Location::Unit(unit.id.clone()),
+            format!(
+                "the unit carries {} credits; unit credits are multiples of {CREDIT_STEP} (15, or 30 for projects)",
+                unit.credits
+            ),
+        ));
+    }
+}
+
+/// Guided learning is about 4 hours per credit and never more than total qualification time.
+fn guided_learning(unit: &Unit, out: &mut Vec<Finding>) {
+    let at = || Location::Unit(unit.id.clone());
+    let (glh, credits) = (u64::from(unit.glh), u64::from(unit.credits));
+    let typical = credits * u64::from(GLH_PER_CREDIT);
+    if unit.credits == 0 {
+        return;
+    }
+    if glh > credits * u64::from(TQT_PER_CREDIT) {
+        out.push(Finding::warning(
+            at(),
+            format!(
+                "{glh} guided learning hours exceed the unit's total qualification time of {} hours",
+                credits * u64::from(TQT_PER_CREDIT)
+            ),
+        ));
+    } else if glh == 0 {
+        out.push(Finding::warning(
+            at(),
+            "the unit has no guided learning hours",
+        ));
+    } else if glh * 4 < typical * 3 || glh * 4 > typical * 5 {
+        out.push(Finding::hint(
+            at(),
+            format!("{glh} guided learning hours for {credits} credits; about {typical} is usual (4 per credit)"),
+        ));
+    }
+}
+
+/// Units are at Level 4 or 5 and not above the qualification.
+fn unit_level(doc: &Curriculum, unit: &Unit, out: &mut Vec<Finding>) {
+    let at = || Location::Unit(unit.id.clone());
+    if !(4..=5).contains(&unit.level) {
+        out.push(Finding::error(
+            at(),
+            format!(
+                "the unit is at Level {}; units are at Level 4 or 5",
+                unit.level
+            ),
+        ));
+    } else if unit.level > doc.qualification.level {
+        out.push(Finding::error(
+            at(),
+            format!(
+                "a Level {} unit in a Level {} qualification",
+                unit.level, doc.qualification.level
+            ),
+        ));
+    }
+}

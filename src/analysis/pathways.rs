@@ -1,0 +1,176 @@
+//! Pathway coverage: for every KSB, does every valid programme a learner may take cover it?
+//!
+//! Solved exactly by [`Programmes`](super::programme::Programmes), a dynamic programme over the
+//! optional units, once per distinct set of covering units; a programme already found that
+//! avoids a KSB's covering units answers that KSB without solving again.
+
+use super::programme::Programmes;
+use super::{Finding, Location};
+use crate::model::{Coverage, Curriculum, KsbId, OutcomeId, UnitId};
+use std::collections::HashMap;
+
+/// Pathway coverage of every KSB of every standard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathwayReport {
+    /// Whether any learner can complete the qualification under its rules of combination.
+    pub any_valid_programme: bool,
+    /// One entry per KSB, standards in order and KSBs in standard order.
+    pub ksbs: Vec<KsbPathway>,
+}
+
+/// Pathway coverage of one KSB.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KsbPathway {
+    /// The KSB.
+    pub ksb: KsbId,
+    /// Whether every learner meets it.
+    pub status: PathwayStatus,
+    /// Whether some learning outcome covers it fully (not only partially).
+    pub full: bool,
+}
+
+/// Whether every valid programme covers a KSB.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PathwayStatus {
+    /// Every valid programme has a unit with an outcome mapped to the KSB (vacuously so when
+    /// no valid programme exists at all).
+    Mandatory,
+    /// Some valid programme misses the KSB.
+    SomePathways {
+        /// One valid programme that misses it, in unit order.
+        witness: Vec<UnitId>,
+    },
+    /// No learning outcome is mapped to the KSB.
+    Uncovered,
+}
+
+/// Pathway coverage of every KSB of `doc`.
+pub fn pathway_report(doc: &Curriculum) -> PathwayReport {
+    report(doc, &Programmes::new(doc))
+}
+
+/// [`pathway_report`] with the rules already compiled.
+pub(crate) fn report(doc: &Curriculum, programmes: &Programmes) -> PathwayReport {
+    let optional_position: HashMap<usize, usize> = programmes
+        .optional()
+        .iter()
+        .enumerate()
+        .map(|(p, &i)| (i, p))
+        .collect();
+    let outcome_unit: HashMap<&OutcomeId, usize> = doc
+        .units
+        .iter()
+        .enumerate()
+        .flat_map(|(u, unit)| unit.outcomes.iter().map(move |o| (&o.id, u)))
+        .collect();
+    let mut covering: HashMap<&KsbId, (Vec<usize>, bool)> = HashMap::new();
+    for mapping in &doc.mappings {
+        if let Some(&u) = outcome_unit.get(&mapping.outcome) {
+            let entry = covering.entry(&mapping.ksb).or_default();
+            entry.0.push(u);
+            entry.1 |= mapping.coverage == Coverage::Full;
+        }
+    }
+
+    let none_excluded = vec![false; programmes.optional().len()];
+    let base = programmes.find(&none_excluded, &[]);
+    let mut known: Vec<Vec<usize>> = base.iter().cloned().collect();
+    let mut answers: HashMap<Vec<usize>, Option<Vec<UnitId>>> = HashMap::new();
+
+    let ksbs = doc
+        .standards
+        .iter()
+        .flat_map(|s| &s.ksbs)
+        .map(|ksb| {
+            let (units, full) = covering.get(&ksb.id).cloned().unwrap_or_default();
+            let status = if units.is_empty() {
+                PathwayStatus::Uncovered
+            } else if base.is_none() || units.iter().any(|&u| programmes.is_mandatory(u)) {
+                PathwayStatus::Mandatory
+            } else {
+                let mut key: Vec<usize> = units
+                    .iter()
+                    .filter_map(|u| optional_position.get(u).copied())
+                    .collect();
+                key.sort_unstable();
+                key.dedup();
+                let witness = answers
+                    .entry(key)
+                    .or_insert_with_key(|key| {
+                        avoiding(programmes, key, &units, &mut known)
+                            .map(|programme| programmes.ids(&programme))
+                    })
+                    .clone();
+                match witness {
+                    Some(witness) => PathwayStatus::SomePathways { witness },
+                    None => PathwayStatus::Mandatory,
+                }
+            };
+            KsbPathway {
+                ksb: ksb.id.clone(),
+                status,
+                full,
+            }
+        })
+        .collect();
+    PathwayReport {
+        any_valid_programme: base.is_some(),
+        ksbs,
+    }
+}
+
+/// A valid programme with none of `units` (indices into `doc.units`; `excluded` holds the
+/// positions of those that are optional), reusing a programme already in `known` if one fits.
+fn avoiding(
+    programmes: &Programmes,
+    excluded: &[usize],
+    units: &[usize],
+    known: &mut Vec<Vec<usize>>,
+) -> Option<Vec<usize>> {
+    if let Some(found) = known
+        .iter()
+        .find(|programme| !units.iter().any(|u| programme.binary_search(u).is_ok()))
+    {
+        return Some(found.clone());
+    }
+    let mut mask = vec![false; programmes.optional().len()];
+    for &p in excluded {
+        if let Some(slot) = mask.get_mut(p) {
+            *slot = true;
+        }
+    }
+    let found = programmes.find(&mask, &[])?;
+    known.push(found.clone());
+    Some(found)
+}
+
+/// Turns the pathway gaps of `report` into errors at the KSB.
+pub(crate) fn check(doc: &Curriculum, report: &PathwayReport, out: &mut Vec<Finding>) {
+    for entry in &report.ksbs {
+        let PathwayStatus::SomePathways { witness } = &entry.status else {
+            continue;
+        };
+        let Some((standard, ksb)) = doc.ksb(&entry.ksb) else {
+            continue;
+        };
+        let units: Vec<&str> = witness
+            .iter()
+            .map(|id| match doc.unit(id) {
+                Some(unit) if !unit.number.trim().is_empty() => unit.number.trim(),
+                _ => id.as_str(),
+            })
+            .collect();
+        let taking = if units.is_empty() {
+            "no units".to_owned()
+        } else {
+            units.join(", ")
+        };
+        out.push(Finding::error(
+            Location::Ksb(entry.ksb.clone()),
+            format!(
+                "a learner taking {taking} never meets {} ({}): only optional units cover it",
+                ksb.code, standard.reference
+            ),
+        ));
+    }
+}

@@ -1,0 +1,315 @@
+//! The exact programme solver behind pathway coverage: does some valid programme exist that
+//! avoids a given set of units (and respects a few extra bounds)? Dynamic programming over the
+//! optional units, never enumerating combinations.
+//!
+//! A state after deciding the first i optional units holds one number per constrained quantity
+//! (total credits; each group's credits and unit count; credits at each level with a rule),
+//! clipped to what a bound can still tell apart: a quantity with an upper bound is pruned as
+//! soon as it exceeds it, and one with only a lower bound is clipped at that bound. States are
+//! deduplicated per layer, so the work grows with the number of distinct clipped states, not
+//! with the number of combinations. Back-pointers give one witness programme.
+
+use crate::model::{Curriculum, UnitId};
+use std::collections::{HashMap, HashSet};
+
+/// One constrained quantity: its bounds and how much each unit adds to it.
+#[derive(Debug, Clone)]
+struct Quantity {
+    lower: u32,
+    upper: Option<u32>,
+    /// Added by the mandatory units, before any choice.
+    start: u64,
+    /// Added by each optional unit, by position in [`Programmes::optional`].
+    adds: Vec<u32>,
+}
+
+impl Quantity {
+    fn new(lower: Option<u32>, upper: Option<u32>, optional: usize) -> Self {
+        Self {
+            lower: lower.unwrap_or(0),
+            upper,
+            start: 0,
+            adds: vec![0; optional],
+        }
+    }
+
+    /// Whether the quantity constrains anything at all.
+    fn matters(&self) -> bool {
+        self.lower > 0 || self.upper.is_some()
+    }
+
+    /// The value to store after adding `add` to `value`, or `None` past the upper bound.
+    fn step(&self, value: u64, add: u32) -> Option<u32> {
+        let next = value + u64::from(add);
+        match self.upper {
+            Some(upper) if next > u64::from(upper) => None,
+            Some(_) => u32::try_from(next).ok(),
+            None => Some(next.min(u64::from(self.lower)) as u32),
+        }
+    }
+}
+
+/// An extra upper bound a caller adds to a query: at most `credits` at `level`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LevelCap {
+    /// The level.
+    pub level: u8,
+    /// Most credits at that level.
+    pub credits: u32,
+}
+
+/// The rules of combination of one document, compiled for repeated queries.
+#[derive(Debug, Clone)]
+pub(crate) struct Programmes {
+    /// Indices into `doc.units` of mandatory units, in unit order.
+    mandatory: Vec<usize>,
+    /// Indices into `doc.units` of optional units (in a group, not mandatory), in unit order.
+    optional: Vec<usize>,
+    /// Levels of the optional units.
+    optional_levels: Vec<u8>,
+    /// Credits of the optional units.
+    optional_credits: Vec<u32>,
+    /// Credits per level contributed by the mandatory units.
+    mandatory_level_credits: HashMap<u8, u64>,
+    quantities: Vec<Quantity>,
+    unit_ids: Vec<UnitId>,
+}
+
+impl Programmes {
+    /// Compiles the rules of combination of `doc`. Unknown unit ids in the rules are ignored
+    /// (another rule reports them).
+    pub(crate) fn new(doc: &Curriculum) -> Self {
+        let rules = &doc.qualification.rules;
+        let index: HashMap<&UnitId, usize> = doc
+            .units
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, u)| (&u.id, i))
+            .collect();
+        let mandatory_set: HashSet<usize> = rules
+            .mandatory
+            .iter()
+            .filter_map(|id| index.get(id).copied())
+            .collect();
+        let grouped: HashSet<usize> = rules
+            .groups
+            .iter()
+            .flat_map(|g| &g.units)
+            .filter_map(|id| index.get(id).copied())
+            .filter(|i| !mandatory_set.contains(i))
+            .collect();
+        let mut mandatory: Vec<usize> = mandatory_set.into_iter().collect();
+        mandatory.sort_unstable();
+        let mut optional: Vec<usize> = grouped.into_iter().collect();
+        optional.sort_unstable();
+        let position: HashMap<usize, usize> =
+            optional.iter().enumerate().map(|(p, &i)| (i, p)).collect();
+        let credits = |i: usize| doc.units[i].credits;
+        let n = optional.len();
+
+        let mut total = Quantity::new(
+            Some(doc.qualification.total_credits),
+            Some(doc.qualification.total_credits),
+            n,
+        );
+        total.start = mandatory.iter().map(|&i| u64::from(credits(i))).sum();
+        total.adds = optional.iter().map(|&i| credits(i)).collect();
+        let mut quantities = vec![total];
+
+        for group in &rules.groups {
+            let members: HashSet<usize> = group
+                .units
+                .iter()
+                .filter_map(|id| index.get(id).copied())
+                .collect();
+            let mut group_credits = Quantity::new(group.min_credits, group.max_credits, n);
+            let mut group_units = Quantity::new(group.min_units, group.max_units, n);
+            for &i in &members {
+                match position.get(&i) {
+                    Some(&p) => {
+                        group_credits.adds[p] = credits(i);
+                        group_units.adds[p] = 1;
+                    }
+                    None => {
+                        group_credits.start += u64::from(credits(i));
+                        group_units.start += 1;
+                    }
+                }
+            }
+            quantities.extend(
+                [group_credits, group_units]
+                    .into_iter()
+                    .filter(Quantity::matters),
+            );
+        }
+        let mut mandatory_level_credits = HashMap::new();
+        for &i in &mandatory {
+            *mandatory_level_credits
+                .entry(doc.units[i].level)
+                .or_insert(0) += u64::from(credits(i));
+        }
+        let optional_levels: Vec<u8> = optional.iter().map(|&i| doc.units[i].level).collect();
+        let optional_credits: Vec<u32> = optional.iter().map(|&i| credits(i)).collect();
+        let mut programmes = Self {
+            mandatory,
+            optional,
+            optional_levels,
+            optional_credits,
+            mandatory_level_credits,
+            quantities,
+            unit_ids: doc.units.iter().map(|u| u.id.clone()).collect(),
+        };
+        for rule in &rules.level_credits {
+            let quantity = programmes.level_quantity(rule.level, Some(rule.min_credits), None);
+            if quantity.matters() {
+                programmes.quantities.push(quantity);
+            }
+        }
+        programmes
+    }
+
+    fn level_quantity(&self, level: u8, lower: Option<u32>, upper: Option<u32>) -> Quantity {
+        let mut quantity = Quantity::new(lower, upper, self.optional.len());
+        quantity.start = self
+            .mandatory_level_credits
+            .get(&level)
+            .copied()
+            .unwrap_or(0);
+        for (p, add) in quantity.adds.iter_mut().enumerate() {
+            if self.optional_levels.get(p) == Some(&level) {
+                *add = self.optional_credits.get(p).copied().unwrap_or(0);
+            }
+        }
+        quantity
+    }
+
+    /// Indices into `doc.units` of the optional units.
+    pub(crate) fn optional(&self) -> &[usize] {
+        &self.optional
+    }
+
+    /// Whether the unit at `index` in `doc.units` is mandatory.
+    pub(crate) fn is_mandatory(&self, index: usize) -> bool {
+        self.mandatory.binary_search(&index).is_ok()
+    }
+
+    /// A valid programme taking none of the optional units marked in `excluded` (by position
+    /// in [`Self::optional`]) and within `caps`, as indices into `doc.units` in unit order;
+    /// `None` when no such programme exists.
+    pub(crate) fn find(&self, excluded: &[bool], caps: &[LevelCap]) -> Option<Vec<usize>> {
+        let extra: Vec<Quantity> = caps
+            .iter()
+            .map(|cap| self.level_quantity(cap.level, None, Some(cap.credits)))
+            .collect();
+        let quantities: Vec<&Quantity> = self.quantities.iter().chain(&extra).collect();
+        let chosen = solve(&quantities, self.optional.len(), excluded)?;
+        let mut programme: Vec<usize> = self
+            .mandatory
+            .iter()
+            .copied()
+            .chain(chosen.iter().filter_map(|&p| self.optional.get(p).copied()))
+            .collect();
+        programme.sort_unstable();
+        Some(programme)
+    }
+
+    /// Unit ids of a programme found by [`Self::find`].
+    pub(crate) fn ids(&self, programme: &[usize]) -> Vec<UnitId> {
+        programme
+            .iter()
+            .filter_map(|&i| self.unit_ids.get(i).cloned())
+            .collect()
+    }
+}
+
+/// The layered dynamic programme. Returns the positions of the chosen optional units.
+fn solve(quantities: &[&Quantity], n: usize, excluded: &[bool]) -> Option<Vec<usize>> {
+    let width = quantities.len();
+    if width == 0 {
+        return Some(Vec::new());
+    }
+    let mut start = Vec::with_capacity(width);
+    for q in quantities {
+        start.push(q.step(q.start, 0)?);
+    }
+    // Most that each quantity can still gain from units at positions >= p, for pruning states
+    // that can no longer reach a lower bound.
+    let mut reachable = vec![vec![0u64; width]; n + 1];
+    for p in (0..n).rev() {
+        for (d, q) in quantities.iter().enumerate() {
+            let add = if excluded.get(p).copied().unwrap_or(false) {
+                0
+            } else {
+                q.adds[p]
+            };
+            reachable[p][d] = reachable[p + 1][d] + u64::from(add);
+        }
+    }
+    let hopeless = |state: &[u32], p: usize| {
+        quantities
+            .iter()
+            .zip(state)
+            .enumerate()
+            .any(|(d, (q, &v))| u64::from(v) + reachable[p][d] < u64::from(q.lower))
+    };
+    if hopeless(&start, 0) {
+        return None;
+    }
+    // layers[p] holds the states before deciding position p, flat with `width` values each;
+    // parents[p][s] says which state of layer p-1 led to state s and whether it took unit p-1.
+    let mut layers: Vec<Vec<u32>> = vec![start];
+    let mut parents: Vec<Vec<(u32, bool)>> = vec![vec![(0, false)]];
+    let mut seen: HashMap<Vec<u32>, u32> = HashMap::new();
+    let mut next_state = vec![0u32; width];
+    for p in 0..n {
+        seen.clear();
+        let mut layer = Vec::new();
+        let mut links = Vec::new();
+        let current = &layers[p];
+        let take_allowed = !excluded.get(p).copied().unwrap_or(false);
+        for (s, state) in current.chunks_exact(width).enumerate() {
+            for take in [false, true] {
+                if take && !take_allowed {
+                    continue;
+                }
+                let mut alive = true;
+                for (d, q) in quantities.iter().enumerate() {
+                    let add = if take { q.adds[p] } else { 0 };
+                    match q.step(u64::from(state[d]), add) {
+                        Some(v) => next_state[d] = v,
+                        None => {
+                            alive = false;
+                            break;
+                        }
+                    }
+                }
+                if !alive || hopeless(&next_state, p + 1) || seen.contains_key(&next_state) {
+                    continue;
+                }
+                let id = u32::try_from(links.len()).ok()?;
+                seen.insert(next_state.clone(), id);
+                layer.extend_from_slice(&next_state);
+                links.push((s as u32, take));
+            }
+        }
+        if links.is_empty() {
+            return None;
+        }
+        layers.push(layer);
+        parents.push(links);
+    }
+    // Every surviving final state meets all lower bounds (not hopeless with nothing left) and
+    // all upper bounds (never pruned), so the first one is a valid programme.
+    let mut chosen = Vec::new();
+    let mut s = 0usize;
+    for p in (1..=n).rev() {
+        let (parent, took) = *parents.get(p)?.get(s)?;
+        if took {
+            chosen.push(p - 1);
+        }
+        s = parent as usize;
+    }
+    chosen.reverse();
+    Some(chosen)
+}
