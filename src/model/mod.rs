@@ -1,0 +1,111 @@
+//! The curriculum document: data and edits. No IO, no UI, nothing else of ours imported.
+//!
+//! `curriculum` holds the serde types, `ids` the stable identifiers, `numbering` the derived
+//! display numbers (LO3, P5), `edit` the only way a document changes, and `history` undo/redo.
+
+mod curriculum;
+mod edit;
+mod history;
+mod ids;
+mod numbering;
+pub mod synthetic;
+
+pub use curriculum::*;
+pub use edit::{Edit, EditError, NumberField, TextField};
+pub use history::History;
+pub use ids::{CriterionId, GroupId, KsbId, OutcomeId, StandardId, UnitId, fresh_id};
+pub use numbering::{CriterionNumbers, outcome_label};
+
+impl Curriculum {
+    /// The unit with `id`.
+    pub fn unit(&self, id: &UnitId) -> Option<&Unit> {
+        self.units.iter().find(|unit| &unit.id == id)
+    }
+
+    /// Position of the unit with `id`.
+    pub fn unit_index(&self, id: &UnitId) -> Option<usize> {
+        self.units.iter().position(|unit| &unit.id == id)
+    }
+
+    /// Positions (unit, outcome) of the outcome with `id`.
+    pub fn outcome_position(&self, id: &OutcomeId) -> Option<(usize, usize)> {
+        self.units.iter().enumerate().find_map(|(u, unit)| {
+            unit.outcomes
+                .iter()
+                .position(|outcome| &outcome.id == id)
+                .map(|o| (u, o))
+        })
+    }
+
+    /// The outcome with `id` and the unit it belongs to.
+    pub fn outcome(&self, id: &OutcomeId) -> Option<(&Unit, &LearningOutcome)> {
+        let (u, o) = self.outcome_position(id)?;
+        let unit = &self.units[u];
+        Some((unit, &unit.outcomes[o]))
+    }
+
+    /// Positions (unit, outcome, criterion) of the criterion with `id`.
+    pub fn criterion_position(&self, id: &CriterionId) -> Option<(usize, usize, usize)> {
+        self.units.iter().enumerate().find_map(|(u, unit)| {
+            unit.outcomes.iter().enumerate().find_map(|(o, outcome)| {
+                outcome
+                    .criteria
+                    .iter()
+                    .position(|criterion| &criterion.id == id)
+                    .map(|c| (u, o, c))
+            })
+        })
+    }
+
+    /// The standard with `id`.
+    pub fn standard(&self, id: &StandardId) -> Option<&Standard> {
+        self.standards.iter().find(|standard| &standard.id == id)
+    }
+
+    /// The KSB with `id` and the standard that holds it.
+    pub fn ksb(&self, id: &KsbId) -> Option<(&Standard, &Ksb)> {
+        self.standards.iter().find_map(|standard| {
+            standard
+                .ksbs
+                .iter()
+                .find(|ksb| &ksb.id == id)
+                .map(|ksb| (standard, ksb))
+        })
+    }
+
+    /// The mapping of `outcome` to `ksb`, if there is one.
+    pub fn mapping(&self, outcome: &OutcomeId, ksb: &KsbId) -> Option<&Mapping> {
+        self.mappings
+            .iter()
+            .find(|m| &m.outcome == outcome && &m.ksb == ksb)
+    }
+
+    /// Whether `unit` is mandatory under the rules of combination.
+    pub fn is_mandatory(&self, unit: &UnitId) -> bool {
+        self.qualification.rules.mandatory.contains(unit)
+    }
+
+    /// Every id used in the document, of any kind, so that fresh ids never collide.
+    pub fn id_taken(&self, candidate: &str) -> bool {
+        self.units.iter().any(|unit| {
+            unit.id.as_str() == candidate
+                || unit.outcomes.iter().any(|outcome| {
+                    outcome.id.as_str() == candidate
+                        || outcome.criteria.iter().any(|c| c.id.as_str() == candidate)
+                })
+        }) || self.standards.iter().any(|standard| {
+            standard.id.as_str() == candidate
+                || standard.ksbs.iter().any(|ksb| ksb.id.as_str() == candidate)
+        }) || self
+            .qualification
+            .rules
+            .groups
+            .iter()
+            .any(|group| group.id.as_str() == candidate)
+    }
+
+    /// A new id with `prefix` not used anywhere in the document.
+    pub fn fresh_id(&self, prefix: &str) -> String {
+        fresh_id(prefix, |candidate| self.id_taken(candidate))
+    }
+}
