@@ -1,0 +1,470 @@
+//! The standards API's JSON record (`/api/apprenticeshipstandards/{ref}`) read into a
+//! [`Standard`], or one record picked from a list of them.
+//!
+//! The record is walked by hand rather than through derived types, so that every problem names
+//! the field it is in (`knowledges[3].detail is missing`) and the many fields this importer has
+//! no use for are ignored whatever they hold. Numbers written as text are accepted for `level`
+//! and `version`.
+
+use super::{ImportError, UNNAMED, ksb_id, numbered_codes, standard_id};
+use crate::model::{Duty, Ksb, KsbId, KsbKind, Standard, StandardOption};
+use serde_json::{Map, Value};
+use std::collections::{BTreeSet, HashMap};
+
+/// The three KSB lists of a record: kind, list field, id field.
+const KSB_LISTS: [(KsbKind, &str, &str); 3] = [
+    (KsbKind::Knowledge, "knowledges", "knowledgeId"),
+    (KsbKind::Skill, "skills", "skillId"),
+    (KsbKind::Behaviour, "behaviours", "behaviourId"),
+];
+
+/// The fields of a duty that list the GUIDs of its KSBs.
+const DUTY_MAPPINGS: [&str; 3] = ["mappedKnowledge", "mappedSkills", "mappedBehaviour"];
+
+/// Reads one standards API record. A list holding exactly one record is accepted too.
+///
+/// KSB ids are provisional ("st0220-k1"); [`import_into`](super::import_into) makes them
+/// unique in the curriculum. The standard is marked as not illustrative.
+pub fn standard_from_json(text: &str) -> Result<Standard, ImportError> {
+    select_standard_from_json(text, None)
+}
+
+/// Reads the record with `reference` from a list of records (or checks that a single record
+/// has it). With no reference, the input must hold exactly one record.
+pub fn select_standard_from_json(
+    text: &str,
+    reference: Option<&str>,
+) -> Result<Standard, ImportError> {
+    let value: Value = serde_json::from_str(text).map_err(|error| {
+        let full = error.to_string();
+        let message = full
+            .rsplit_once(" at line ")
+            .map_or(full.as_str(), |(message, _)| message);
+        ImportError::Json {
+            file: UNNAMED.to_owned(),
+            line: error.line(),
+            column: error.column(),
+            message: message.to_owned(),
+        }
+    })?;
+    match &value {
+        Value::Array(records) => {
+            let (index, record) = select(records, reference)?;
+            parse_record(record, &format!("[{index}]"))
+        }
+        record => {
+            let standard = parse_record(record, "")?;
+            match reference {
+                Some(wanted) if !same_reference(wanted, &standard.reference) => {
+                    Err(ImportError::Selection {
+                        file: UNNAMED.to_owned(),
+                        problem: format!(
+                            "the record is {}, not {}",
+                            standard.reference,
+                            wanted.trim()
+                        ),
+                    })
+                }
+                _ => Ok(standard),
+            }
+        }
+    }
+}
+
+fn same_reference(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+/// Picks the record with `reference` (or the only record) from a list.
+fn select<'a>(
+    records: &'a [Value],
+    reference: Option<&str>,
+) -> Result<(usize, &'a Value), ImportError> {
+    let reference_of = |record: &Value| {
+        record
+            .get("referenceNumber")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    };
+    let listed = || {
+        records
+            .iter()
+            .filter_map(reference_of)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let selection_error = |problem: String| ImportError::Selection {
+        file: UNNAMED.to_owned(),
+        problem,
+    };
+    match reference {
+        None => match records {
+            [] => Err(selection_error("the list of standards is empty".into())),
+            [only] => Ok((0, only)),
+            _ => Err(selection_error(format!(
+                "the file holds {} standards ({}); say which one to import by its reference",
+                records.len(),
+                listed()
+            ))),
+        },
+        Some(wanted) => {
+            let mut matching = records.iter().enumerate().filter(|(_, record)| {
+                reference_of(record).is_some_and(|found| same_reference(wanted, &found))
+            });
+            match (matching.next(), matching.next()) {
+                (Some(found), None) => Ok(found),
+                (None, _) => Err(selection_error(format!(
+                    "no standard {} in this list (it holds {})",
+                    wanted.trim(),
+                    listed()
+                ))),
+                (Some(_), Some(_)) => Err(selection_error(format!(
+                    "the list holds several records for {}; keep only the version to import",
+                    wanted.trim()
+                ))),
+            }
+        }
+    }
+}
+
+/// Reads one record; `prefix` goes before every field path (`[2]` inside a list).
+fn parse_record(record: &Value, prefix: &str) -> Result<Standard, ImportError> {
+    let record = Fields::of(record, prefix)?;
+    let reference = record.text("referenceNumber")?;
+    let title = record.text("title")?;
+    let level = record.level("level")?;
+    let version = record.version("version")?;
+    let mut summary = record.optional_text("overviewOfRole")?;
+    let job_titles = record.job_titles("typicalJobTitles")?;
+    if !job_titles.is_empty() {
+        if !summary.is_empty() {
+            summary.push_str("\n\n");
+        }
+        summary.push_str(&format!("Typical job titles: {}.", job_titles.join(", ")));
+    }
+
+    let mut kinds = Vec::new();
+    let mut details = Vec::new();
+    let mut guids = Vec::new();
+    for (kind, list, id_field) in KSB_LISTS {
+        for (index, item) in record.array(list)?.iter().enumerate() {
+            let item = Fields::of(item, &record.path_of(&format!("{list}[{index}]")))?;
+            guids.push((item.text(id_field)?, item.path.clone()));
+            details.push(item.text("detail")?);
+            kinds.push(kind);
+        }
+    }
+    if details.is_empty() {
+        return Err(ImportError::field(
+            record.path_of("knowledges, skills and behaviours"),
+            "are all empty: the record lists nothing to map",
+        ));
+    }
+    let codes = numbered_codes(kinds.iter().copied());
+    let ksbs: Vec<Ksb> = kinds
+        .into_iter()
+        .zip(codes)
+        .zip(details)
+        .map(|((kind, code), text)| Ksb {
+            id: KsbId::new(ksb_id(&reference, &code)),
+            kind,
+            code,
+            text,
+        })
+        .collect();
+    let mut by_guid: HashMap<String, (usize, String)> = HashMap::new();
+    for (at, (guid, path)) in guids.into_iter().enumerate() {
+        if let Some((_, first)) = by_guid.get(&guid) {
+            return Err(ImportError::field(
+                path,
+                format!("has the same id as {first}: \"{guid}\""),
+            ));
+        }
+        by_guid.insert(guid, (at, path));
+    }
+
+    let options = record.options("options")?;
+    let mut duties = Vec::new();
+    let mut core = BTreeSet::new();
+    let mut per_option: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); options.len()];
+    for (index, item) in record.optional_array("duties")?.iter().enumerate() {
+        let duty = Fields::of(item, &record.path_of(&format!("duties[{index}]")))?;
+        let text = duty.text("dutyDetail")?;
+        let mut mapped = BTreeSet::new();
+        for key in DUTY_MAPPINGS {
+            for (j, guid) in duty.optional_array(key)?.iter().enumerate() {
+                let at = guid
+                    .as_str()
+                    .and_then(|guid| by_guid.get(guid.trim()))
+                    .ok_or_else(|| {
+                        ImportError::field(
+                            duty.path_of(&format!("{key}[{j}]")),
+                            format!(
+                                "refers to {}, which is not the id of any knowledge, skill or \
+                                 behaviour in the record",
+                                kind_of(guid)
+                            ),
+                        )
+                    })?;
+                mapped.insert(at.0);
+            }
+        }
+        let mut in_options = Vec::new();
+        for (j, named) in duty.optional_array("mappedOptions")?.iter().enumerate() {
+            let wanted = named.as_str().map(str::trim);
+            let found = options
+                .iter()
+                .position(|(id, title)| {
+                    wanted.is_some_and(|w| id.as_deref() == Some(w) || title == w)
+                })
+                .ok_or_else(|| {
+                    ImportError::field(
+                        duty.path_of(&format!("mappedOptions[{j}]")),
+                        format!(
+                            "refers to {}, which is not one of the options",
+                            kind_of(named)
+                        ),
+                    )
+                })?;
+            in_options.push(found);
+        }
+        let is_core = match duty.object.get("isThisACoreDuty") {
+            Some(Value::Bool(flag)) => *flag,
+            Some(Value::Number(n)) => n.as_u64() != Some(0),
+            _ => in_options.is_empty(),
+        };
+        if is_core {
+            core.extend(mapped.iter().copied());
+        }
+        for option in in_options {
+            if let Some(set) = per_option.get_mut(option) {
+                set.extend(mapped.iter().copied());
+            }
+        }
+        duties.push(Duty {
+            code: format!("D{}", index + 1),
+            text,
+            ksbs: mapped.iter().map(|&at| ksbs[at].id.clone()).collect(),
+        });
+    }
+    let options = options
+        .into_iter()
+        .zip(per_option)
+        .map(|((_, title), set)| StandardOption {
+            title,
+            ksbs: set
+                .difference(&core)
+                .map(|&at| ksbs[at].id.clone())
+                .collect(),
+        })
+        .collect();
+
+    Ok(Standard {
+        id: standard_id(&reference).as_str().into(),
+        reference,
+        title,
+        level,
+        version,
+        illustrative: false,
+        summary,
+        ksbs,
+        duties,
+        options,
+    })
+}
+
+/// An object of the record and its path, for reading fields with messages that name them.
+struct Fields<'a> {
+    object: &'a Map<String, Value>,
+    path: String,
+}
+
+impl<'a> Fields<'a> {
+    /// `value` as an object at `path` ("" for the top of the record).
+    fn of(value: &'a Value, path: &str) -> Result<Self, ImportError> {
+        let object = value.as_object().ok_or_else(|| {
+            let name = if path.is_empty() { "the record" } else { path };
+            ImportError::field(
+                name,
+                format!("must be an object with fields, found {}", kind_of(value)),
+            )
+        })?;
+        Ok(Fields {
+            object,
+            path: path.to_owned(),
+        })
+    }
+
+    /// Path of the field `key` of this object, e.g. `knowledges[3].detail`.
+    fn path_of(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_owned()
+        } else if key.starts_with('[') {
+            format!("{}{key}", self.path)
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.object.get(key).filter(|value| !value.is_null())
+    }
+
+    fn problem(&self, key: &str, problem: impl Into<String>) -> ImportError {
+        ImportError::field(self.path_of(key), problem)
+    }
+
+    /// Required, non-empty text.
+    fn text(&self, key: &str) -> Result<String, ImportError> {
+        match self.get(key) {
+            None => Err(self.problem(key, "is missing")),
+            Some(Value::String(text)) if text.trim().is_empty() => {
+                Err(self.problem(key, "is empty"))
+            }
+            Some(Value::String(text)) => Ok(text.trim().to_owned()),
+            Some(other) => {
+                Err(self.problem(key, format!("must be text, found {}", kind_of(other))))
+            }
+        }
+    }
+
+    /// Text that may be missing (then empty).
+    fn optional_text(&self, key: &str) -> Result<String, ImportError> {
+        match self.get(key) {
+            None => Ok(String::new()),
+            Some(Value::String(text)) => Ok(text.trim().to_owned()),
+            Some(other) => {
+                Err(self.problem(key, format!("must be text, found {}", kind_of(other))))
+            }
+        }
+    }
+
+    /// A level from 1 to 8, as a number or as text.
+    fn level(&self, key: &str) -> Result<u8, ImportError> {
+        let value = self
+            .get(key)
+            .ok_or_else(|| self.problem(key, "is missing"))?;
+        let level = match value {
+            Value::Number(n) => n.as_u64(),
+            Value::String(s) => s.trim().parse::<u64>().ok(),
+            _ => None,
+        };
+        level
+            .and_then(|level| u8::try_from(level).ok())
+            .filter(|level| (1..=8).contains(level))
+            .ok_or_else(|| {
+                self.problem(
+                    key,
+                    format!("must be a level from 1 to 8, found {}", kind_of(value)),
+                )
+            })
+    }
+
+    /// A version such as "1.2", written as text or as a number; empty when missing.
+    fn version(&self, key: &str) -> Result<String, ImportError> {
+        match self.get(key) {
+            None => Ok(String::new()),
+            Some(Value::String(s)) => Ok(s.trim().to_owned()),
+            Some(Value::Number(n)) => Ok(n.to_string()),
+            Some(other) => Err(self.problem(
+                key,
+                format!(
+                    "must be a version such as \"1.2\", found {}",
+                    kind_of(other)
+                ),
+            )),
+        }
+    }
+
+    /// A required list.
+    fn array(&self, key: &str) -> Result<&'a [Value], ImportError> {
+        match self.get(key) {
+            None => Err(self.problem(key, "is missing")),
+            Some(_) => self.optional_array(key),
+        }
+    }
+
+    /// A list that may be missing (then empty).
+    fn optional_array(&self, key: &str) -> Result<&'a [Value], ImportError> {
+        match self.get(key) {
+            None => Ok(&[]),
+            Some(Value::Array(items)) => Ok(items),
+            Some(other) => {
+                Err(self.problem(key, format!("must be a list, found {}", kind_of(other))))
+            }
+        }
+    }
+
+    /// Options as (optionId, title). The API gives objects; plain titles are accepted too.
+    fn options(&self, key: &str) -> Result<Vec<(Option<String>, String)>, ImportError> {
+        self.optional_array(key)?
+            .iter()
+            .enumerate()
+            .map(|(index, option)| {
+                let path = self.path_of(&format!("{key}[{index}]"));
+                match option {
+                    Value::String(title) if !title.trim().is_empty() => {
+                        Ok((None, title.trim().to_owned()))
+                    }
+                    Value::Object(_) => {
+                        let option = Fields::of(option, &path)?;
+                        let id = option.optional_text("optionId")?;
+                        Ok(((!id.is_empty()).then_some(id), option.text("title")?))
+                    }
+                    other => Err(ImportError::field(
+                        path,
+                        format!("must be an option with a title, found {}", kind_of(other)),
+                    )),
+                }
+            })
+            .collect()
+    }
+
+    /// Typical job titles: a list of titles, or one text with titles separated by `|`.
+    fn job_titles(&self, key: &str) -> Result<Vec<String>, ImportError> {
+        let titles: Vec<&str> = match self.get(key) {
+            None => Vec::new(),
+            Some(Value::String(joined)) => joined.split('|').collect(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| {
+                    item.as_str().ok_or_else(|| {
+                        self.problem(
+                            &format!("{key}[{index}]"),
+                            format!("must be a job title, found {}", kind_of(item)),
+                        )
+                    })
+                })
+                .collect::<Result<_, _>>()?,
+            Some(other) => {
+                return Err(self.problem(
+                    key,
+                    format!("must be a list of job titles, found {}", kind_of(other)),
+                ));
+            }
+        };
+        Ok(titles
+            .into_iter()
+            .map(str::trim)
+            .filter(|title| !title.is_empty())
+            .map(str::to_owned)
+            .collect())
+    }
+}
+
+/// What sort of JSON value this is, for messages.
+fn kind_of(value: &Value) -> String {
+    match value {
+        Value::Null => "nothing (null)".into(),
+        Value::Bool(_) => "true/false".into(),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) if s.chars().count() > 40 => {
+            let start: String = s.chars().take(40).collect();
+            format!("the text \"{start}…\"")
+        }
+        Value::String(s) => format!("the text \"{s}\""),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}

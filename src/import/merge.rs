@@ -1,0 +1,339 @@
+//! Merging an imported standard into a curriculum as one undoable [`Edit`], and the report of
+//! what happened to the mappings when a newer version replaces an older one.
+//!
+//! A re-import keeps a mapping when its KSB is still in the standard: first by identical text
+//! (so a statement that was only renumbered follows its text), then by the same kind and code
+//! (a reworded statement keeps its mappings, flagged for review). Other mappings are dropped
+//! and listed with the reason.
+
+use super::ImportError;
+use crate::model::{
+    Curriculum, Edit, Ksb, KsbId, Mapping, OutcomeId, Standard, StandardId, fresh_id, outcome_label,
+};
+use std::collections::{HashMap, HashSet};
+
+/// A mapping carried over to the new version of a standard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptMapping {
+    /// The learning outcome, e.g. "4001 LO2".
+    pub outcome: String,
+    /// Code of the KSB in the old version.
+    pub old_code: String,
+    /// Code of the KSB in the new version.
+    pub new_code: String,
+    /// True when the statement's wording changed: the mapping deserves a second look.
+    pub reworded: bool,
+}
+
+/// A mapping that could not be carried over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DroppedMapping {
+    /// The learning outcome, e.g. "4001 LO2".
+    pub outcome: String,
+    /// Code of the KSB in the old version.
+    pub ksb_code: String,
+    /// Why it was dropped.
+    pub reason: String,
+}
+
+/// What an import did, for the designer to read before saving.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ImportReport {
+    /// Reference of the standard, e.g. "ST0220".
+    pub reference: String,
+    /// Title of the occupation.
+    pub title: String,
+    /// Version imported.
+    pub version: String,
+    /// Version replaced, when the curriculum already had this standard.
+    pub replaced_version: Option<String>,
+    /// Codes of KSBs new to the curriculum (all of them on a first import).
+    pub added_ksbs: Vec<String>,
+    /// Codes of KSBs of the old version with no counterpart in the new one.
+    pub removed_ksbs: Vec<String>,
+    /// Mappings carried over to the new version.
+    pub kept_mappings: Vec<KeptMapping>,
+    /// Mappings dropped because their KSB is gone.
+    pub dropped_mappings: Vec<DroppedMapping>,
+}
+
+impl ImportReport {
+    /// A plain-language account of the import, several lines long.
+    pub fn summary(&self) -> String {
+        let version = |v: &str| {
+            if v.is_empty() {
+                "unversioned".to_owned()
+            } else {
+                format!("version {v}")
+            }
+        };
+        let mut lines = Vec::new();
+        match &self.replaced_version {
+            None => lines.push(format!(
+                "Added {} {} ({}) with {} KSBs.",
+                self.reference,
+                self.title,
+                version(&self.version),
+                self.added_ksbs.len()
+            )),
+            Some(old) => {
+                lines.push(format!(
+                    "Updated {} {} from {} to {}.",
+                    self.reference,
+                    self.title,
+                    version(old),
+                    version(&self.version)
+                ));
+                if !self.added_ksbs.is_empty() {
+                    lines.push(format!("New KSBs: {}.", self.added_ksbs.join(", ")));
+                }
+                if !self.removed_ksbs.is_empty() {
+                    lines.push(format!(
+                        "KSBs no longer in the standard: {}.",
+                        self.removed_ksbs.join(", ")
+                    ));
+                }
+                lines.push(format!("Kept {} mappings.", self.kept_mappings.len()));
+                for kept in &self.kept_mappings {
+                    if kept.old_code != kept.new_code {
+                        lines.push(format!(
+                            "  {}: {} is now {}.",
+                            kept.outcome, kept.old_code, kept.new_code
+                        ));
+                    }
+                    if kept.reworded {
+                        lines.push(format!(
+                            "  {}: {} was reworded; check the mapping still holds.",
+                            kept.outcome, kept.new_code
+                        ));
+                    }
+                }
+                lines.push(format!("Dropped {} mappings.", self.dropped_mappings.len()));
+                for dropped in &self.dropped_mappings {
+                    lines.push(format!(
+                        "  {} to {}: {}.",
+                        dropped.outcome, dropped.ksb_code, dropped.reason
+                    ));
+                }
+            }
+        }
+        lines.join("\n")
+    }
+}
+
+/// Builds the edit that adds `standard` to `doc`, or replaces the standard with the same
+/// reference (a newer version), carrying over the mappings whose KSBs still exist.
+///
+/// KSB ids become readable and unique in `doc` ("st0220-k1"; "st0220-k1-1" if taken). On a
+/// re-import the standard keeps its id and mappings keep their place in the mapping list.
+/// `doc` is not changed: apply the returned edit (its inverse undoes the whole import).
+pub fn import_into(
+    doc: &Curriculum,
+    standard: Standard,
+) -> Result<(Edit, ImportReport), ImportError> {
+    let existing = doc.standards.iter().enumerate().find(|(_, old)| {
+        old.reference
+            .trim()
+            .eq_ignore_ascii_case(standard.reference.trim())
+    });
+    let (edit, report) = match existing {
+        None => first_import(doc, standard),
+        Some((index, old)) => re_import(doc, index, old, standard),
+    };
+    doc.clone()
+        .apply(edit.clone())
+        .map_err(|error| ImportError::Merge {
+            reference: report.reference.clone(),
+            message: error.to_string(),
+        })?;
+    Ok((edit, report))
+}
+
+fn first_import(doc: &Curriculum, standard: Standard) -> (Edit, ImportReport) {
+    let taken = |candidate: &str| doc.id_taken(candidate);
+    let id = unique(standard.id.as_str(), &taken, &HashSet::new());
+    let standard = with_unique_ids(standard, StandardId::new(id), &taken);
+    let report = ImportReport {
+        reference: standard.reference.clone(),
+        title: standard.title.clone(),
+        version: standard.version.clone(),
+        added_ksbs: standard.ksbs.iter().map(|k| k.code.clone()).collect(),
+        ..ImportReport::default()
+    };
+    let edit = Edit::InsertStandard {
+        index: doc.standards.len(),
+        standard: Box::new(standard),
+    };
+    (edit, report)
+}
+
+fn re_import(
+    doc: &Curriculum,
+    index: usize,
+    old: &Standard,
+    standard: Standard,
+) -> (Edit, ImportReport) {
+    let freed: HashSet<&str> = std::iter::once(old.id.as_str())
+        .chain(old.ksbs.iter().map(|k| k.id.as_str()))
+        .collect();
+    let taken = |candidate: &str| doc.id_taken(candidate) && !freed.contains(candidate);
+    let new = with_unique_ids(standard, old.id.clone(), &taken);
+    let counterparts = counterparts(&old.ksbs, &new.ksbs);
+
+    let mut report = ImportReport {
+        reference: new.reference.clone(),
+        title: new.title.clone(),
+        version: new.version.clone(),
+        replaced_version: Some(old.version.clone()),
+        added_ksbs: new
+            .ksbs
+            .iter()
+            .filter(|k| !counterparts.values().any(|n| n.id == k.id))
+            .map(|k| k.code.clone())
+            .collect(),
+        removed_ksbs: old
+            .ksbs
+            .iter()
+            .filter(|k| !counterparts.contains_key(&k.id))
+            .map(|k| k.code.clone())
+            .collect(),
+        ..ImportReport::default()
+    };
+    let old_ksbs: HashMap<&KsbId, &Ksb> = old.ksbs.iter().map(|k| (&k.id, k)).collect();
+    let mut restores = Vec::new();
+    for (position, mapping) in doc.mappings.iter().enumerate() {
+        let Some(old_ksb) = old_ksbs.get(&mapping.ksb) else {
+            continue;
+        };
+        let outcome = outcome_name(doc, &mapping.outcome);
+        match counterparts.get(&old_ksb.id) {
+            Some(new_ksb) => {
+                report.kept_mappings.push(KeptMapping {
+                    outcome,
+                    old_code: old_ksb.code.clone(),
+                    new_code: new_ksb.code.clone(),
+                    reworded: normalised(&old_ksb.text) != normalised(&new_ksb.text),
+                });
+                restores.push(Edit::RestoreMapping {
+                    index: position - report.dropped_mappings.len(),
+                    mapping: Mapping {
+                        ksb: new_ksb.id.clone(),
+                        ..mapping.clone()
+                    },
+                });
+            }
+            None => report.dropped_mappings.push(DroppedMapping {
+                outcome,
+                ksb_code: old_ksb.code.clone(),
+                reason: if new.version.is_empty() {
+                    format!("{} is no longer in {}", old_ksb.code, new.reference)
+                } else {
+                    format!(
+                        "{} is not in version {} of {}",
+                        old_ksb.code, new.version, new.reference
+                    )
+                },
+            }),
+        }
+    }
+    let mut edits = vec![
+        Edit::RemoveStandard {
+            standard: old.id.clone(),
+        },
+        Edit::InsertStandard {
+            index,
+            standard: Box::new(new),
+        },
+    ];
+    edits.extend(restores);
+    (Edit::Batch(edits), report)
+}
+
+/// For each old KSB that survives, its counterpart in the new version: identical text first,
+/// then the same kind and code among the KSBs not yet claimed.
+fn counterparts<'a>(old: &[Ksb], new: &'a [Ksb]) -> HashMap<KsbId, &'a Ksb> {
+    let same_text = |a: &Ksb, b: &Ksb| normalised(&a.text) == normalised(&b.text);
+    let same_code = |a: &Ksb, b: &Ksb| a.kind == b.kind && a.code.eq_ignore_ascii_case(&b.code);
+    let rules: [&dyn Fn(&Ksb, &Ksb) -> bool; 2] = [&same_text, &same_code];
+    let mut claimed = vec![false; new.len()];
+    let mut found = HashMap::new();
+    for fits in rules {
+        for ksb in old {
+            if found.contains_key(&ksb.id) {
+                continue;
+            }
+            let hit = new
+                .iter()
+                .zip(claimed.iter_mut())
+                .find(|(candidate, claimed)| !**claimed && fits(ksb, candidate));
+            if let Some((candidate, claimed)) = hit {
+                *claimed = true;
+                found.insert(ksb.id.clone(), candidate);
+            }
+        }
+    }
+    found
+}
+
+/// Text compared without regard to case, spacing or a final full stop.
+fn normalised(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end_matches('.')
+        .to_lowercase()
+}
+
+/// `standard` with id `id` and every KSB id readable and free under `taken`, with its duties
+/// and options following the new ids.
+fn with_unique_ids(
+    mut standard: Standard,
+    id: StandardId,
+    taken: &dyn Fn(&str) -> bool,
+) -> Standard {
+    let mut chosen: HashSet<String> = HashSet::from([id.0.clone()]);
+    let mut renamed: HashMap<KsbId, KsbId> = HashMap::new();
+    for ksb in &mut standard.ksbs {
+        let preferred = super::ksb_id(&standard.reference, &ksb.code);
+        let fresh = KsbId::new(unique(&preferred, taken, &chosen));
+        chosen.insert(fresh.0.clone());
+        renamed
+            .entry(ksb.id.clone())
+            .or_insert_with(|| fresh.clone());
+        ksb.id = fresh;
+    }
+    let rename = |ids: &mut Vec<KsbId>| {
+        for ksb in ids.iter_mut() {
+            if let Some(new) = renamed.get(ksb) {
+                ksb.clone_from(new);
+            }
+        }
+    };
+    standard.duties.iter_mut().for_each(|d| rename(&mut d.ksbs));
+    standard
+        .options
+        .iter_mut()
+        .for_each(|o| rename(&mut o.ksbs));
+    standard.id = id;
+    standard
+}
+
+/// `preferred` if free, else `preferred-1`, `preferred-2`, ...
+fn unique(preferred: &str, taken: &dyn Fn(&str) -> bool, chosen: &HashSet<String>) -> String {
+    let free = |candidate: &str| !taken(candidate) && !chosen.contains(candidate);
+    if free(preferred) {
+        preferred.to_owned()
+    } else {
+        fresh_id(&format!("{preferred}-"), |candidate| !free(candidate))
+    }
+}
+
+/// "4001 LO2" for an outcome, or its id if it is not in the curriculum.
+fn outcome_name(doc: &Curriculum, outcome: &OutcomeId) -> String {
+    doc.outcome_position(outcome)
+        .and_then(|(u, o)| doc.units.get(u).map(|unit| (unit, o)))
+        .map_or_else(
+            || outcome.to_string(),
+            |(unit, o)| format!("{} {}", unit.number, outcome_label(o)),
+        )
+}
