@@ -347,3 +347,127 @@ fn unit_level(doc: &Curriculum, unit: &Unit, out: &mut Vec<Finding>) {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::fixture;
+    use crate::model::{LevelCredits, QualificationKind};
+
+    fn findings(doc: &Curriculum) -> Vec<String> {
+        let mut out = Vec::new();
+        check(doc, &Programmes::new(doc), &mut out);
+        out.into_iter()
+            .map(|f| format!("{}: {}", f.severity, f.message))
+            .collect()
+    }
+
+    #[test]
+    fn clean_rules_pass() {
+        assert_eq!(findings(&fixture::hnc()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn shape_of_the_kind() {
+        let mut doc = fixture::hnc();
+        doc.qualification.kind = QualificationKind::Hnd;
+        let got = findings(&doc);
+        assert_eq!(
+            got[..2],
+            [
+                "error: an Higher National Diploma (HND) is a Level 5 qualification, but the level is 4",
+                "error: an Higher National Diploma (HND) has 240 credits (120 at Level 4 and 120 at Level 5), but the total is 120",
+            ]
+        );
+        // The rules allow a programme with no Level 5 credits.
+        assert!(
+            got[2].starts_with("error: a learner taking 4101, 4102,"),
+            "{got:?}"
+        );
+        assert!(got[2].ends_with(
+            "has only 0 credits at Level 5; an Higher National Diploma (HND) needs 120"
+        ));
+    }
+
+    #[test]
+    fn unit_credits_levels_and_hours() {
+        let mut doc = fixture::hnc();
+        doc.units[6].credits = 20;
+        doc.units[7].glh = 200;
+        doc.units[8].glh = 0;
+        doc.units[9].level = 5;
+        doc.units[9].glh = 40;
+        let got = findings(&doc);
+        assert!(got.contains(&"error: the unit carries 20 credits; unit credits are multiples of 15 (15, or 30 for projects)".to_owned()), "{got:?}");
+        assert!(got.contains(&"warning: 200 guided learning hours exceed the unit's total qualification time of 150 hours".to_owned()));
+        assert!(got.contains(&"warning: the unit has no guided learning hours".to_owned()));
+        assert!(
+            got.contains(
+                &"hint: 40 guided learning hours for 15 credits; about 60 is usual (4 per credit)"
+                    .to_owned()
+            )
+        );
+        assert!(got.contains(&"error: a Level 5 unit in a Level 4 qualification".to_owned()));
+    }
+
+    #[test]
+    fn references_and_untakeable_units() {
+        let mut doc = fixture::hnc();
+        doc.qualification.rules.mandatory.push("ghost".into());
+        let group = &mut doc.qualification.rules.groups[0];
+        group.units.retain(|u| u.as_str() != "u10");
+        group.units.push("u1".into());
+        let got = findings(&doc);
+        assert_eq!(
+            got,
+            [
+                "error: the mandatory units name \"ghost\", which is not a unit of this qualification",
+                "warning: the unit is mandatory and also in group \"Optional units\"; it counts towards that group's bounds for every learner",
+                // Unit 1 now fills half of the group's 30 credits, leaving the total 15 short.
+                "error: no valid combination of units exists: no learner can complete the qualification under these rules of combination",
+                "warning: no learner can take this unit: it is neither mandatory nor in an optional group",
+            ]
+        );
+    }
+
+    #[test]
+    fn impossible_bounds_and_totals() {
+        let mut doc = fixture::hnc();
+        let rules = &mut doc.qualification.rules;
+        rules.groups[0].min_units = Some(5);
+        rules.level_credits.push(LevelCredits {
+            level: 5,
+            min_credits: 30,
+        });
+        rules.mandatory = doc.units.iter().map(|u| u.id.clone()).collect();
+        let got = findings(&doc);
+        assert_eq!(
+            got,
+            [
+                "warning: the unit is mandatory and also in group \"Optional units\"; it counts towards that group's bounds for every learner",
+                "warning: the unit is mandatory and also in group \"Optional units\"; it counts towards that group's bounds for every learner",
+                "warning: the unit is mandatory and also in group \"Optional units\"; it counts towards that group's bounds for every learner",
+                "warning: the unit is mandatory and also in group \"Optional units\"; it counts towards that group's bounds for every learner",
+                "error: mandatory units alone carry 150 credits, more than the qualification's 120",
+                "error: the bounds of group \"Optional units\" (exactly 30 credits, at least 5 units) can never be met by its units",
+                "warning: a rule asks for credits at Level 5, which is not a level of this Level 4 qualification",
+                "error: a rule asks for at least 30 credits at Level 5, but the units a learner can take at that level carry only 0",
+                "error: no valid combination of units exists: no learner can complete the qualification under these rules of combination",
+            ]
+        );
+    }
+
+    #[test]
+    fn contradictory_group_bounds() {
+        let mut doc = fixture::hnc();
+        doc.qualification.rules.groups[0].min_credits = Some(45);
+        let got = findings(&doc);
+        assert_eq!(
+            got,
+            [
+                "error: group \"Optional units\" asks for at least 45 but at most 30 credits",
+                "error: no valid combination of units exists: no learner can complete the qualification under these rules of combination",
+            ]
+        );
+    }
+}

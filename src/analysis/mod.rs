@@ -11,9 +11,11 @@ mod finding;
 #[cfg(test)]
 mod fixture;
 mod identity;
+mod mapping;
 mod order;
 mod pathways;
 mod programme;
+mod verbs;
 
 pub use finding::{Finding, Location, Severity};
 pub use pathways::{KsbPathway, PathwayReport, PathwayStatus, pathway_report};
@@ -26,6 +28,8 @@ pub fn check(doc: &Curriculum) -> Vec<Finding> {
     let mut findings = Vec::new();
     identity::check(doc, &mut findings);
     completeness::check(doc, &mut findings);
+    verbs::check(doc, &mut findings);
+    mapping::check(doc, &mut findings);
     let programmes = Programmes::new(doc);
     combination::check(doc, &programmes, &mut findings);
     let report = pathways::report(doc, &programmes);
