@@ -1,0 +1,178 @@
+//! The two errors of the store: a file that cannot be loaded, and a file that cannot be saved.
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Why a curriculum file could not be loaded, and where in it.
+///
+/// Displays as `path:line:column: message`, or `path: message` when no place in the text
+/// applies (line and column are 0 then).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {message}", Place { path, line: *line, column: *column })]
+pub struct LoadError {
+    /// The file.
+    pub path: PathBuf,
+    /// Line, counted from 1; 0 when not applicable.
+    pub line: usize,
+    /// Column in characters, counted from 1; 0 when not applicable.
+    pub column: usize,
+    /// What is wrong, in plain language.
+    pub message: String,
+}
+
+impl LoadError {
+    /// An error about the whole file rather than a place in it.
+    pub fn whole_file(path: &Path, message: impl Into<String>) -> Self {
+        Self::at(path, (0, 0), message)
+    }
+
+    /// An error at `(line, column)` of the file.
+    pub fn at(path: &Path, (line, column): (usize, usize), message: impl Into<String>) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+
+    /// An error reading the file from disk.
+    pub(super) fn reading(path: &Path, error: &io::Error) -> Self {
+        let message = match error.kind() {
+            io::ErrorKind::NotFound => "there is no such file".to_owned(),
+            io::ErrorKind::PermissionDenied => "you do not have permission to read it".to_owned(),
+            io::ErrorKind::IsADirectory => "this is a folder, not a curriculum file".to_owned(),
+            _ => format!("it could not be read ({error})"),
+        };
+        Self::whole_file(path, message)
+    }
+}
+
+/// `path`, `path:line` or `path:line:column`, leaving out what is 0.
+struct Place<'a> {
+    path: &'a Path,
+    line: usize,
+    column: usize,
+}
+
+impl fmt::Display for Place<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+            if self.column > 0 {
+                write!(f, ":{}", self.column)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Why a curriculum could not be saved. The file that was there before is left as it was.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SaveError {
+    /// The folder or file may not be written.
+    #[error("could not save {}: the folder is read-only or you do not have permission to write there", path.display())]
+    ReadOnly {
+        /// The file being saved.
+        path: PathBuf,
+    },
+    /// No space left.
+    #[error("could not save {}: the disk is full", path.display())]
+    DiskFull {
+        /// The file being saved.
+        path: PathBuf,
+    },
+    /// The folder to save into does not exist.
+    #[error("could not save {}: the folder does not exist", path.display())]
+    NoFolder {
+        /// The file being saved.
+        path: PathBuf,
+    },
+    /// The path names a folder or nothing at all.
+    #[error("could not save {}: this is not a file name", path.display())]
+    NotAFile {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// Anything else the system reported.
+    #[error("could not save {}: {reason}", path.display())]
+    Other {
+        /// The file being saved.
+        path: PathBuf,
+        /// The system's description.
+        reason: String,
+    },
+}
+
+impl SaveError {
+    /// The plain-language error for an IO failure while saving `path`.
+    pub(super) fn from_io(path: &Path, error: &io::Error) -> Self {
+        let path = path.to_path_buf();
+        match error.kind() {
+            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+                SaveError::ReadOnly { path }
+            }
+            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+                SaveError::DiskFull { path }
+            }
+            io::ErrorKind::NotFound => SaveError::NoFolder { path },
+            io::ErrorKind::IsADirectory => SaveError::NotAFile { path },
+            _ => SaveError::Other {
+                path,
+                reason: error.to_string(),
+            },
+        }
+    }
+
+    /// The file that could not be saved.
+    pub fn path(&self) -> &Path {
+        match self {
+            SaveError::ReadOnly { path }
+            | SaveError::DiskFull { path }
+            | SaveError::NoFolder { path }
+            | SaveError::NotAFile { path }
+            | SaveError::Other { path, .. } => path,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn load_error_shows_only_the_parts_that_apply() {
+        let path = Path::new("curricula/x.ron");
+        assert_eq!(
+            LoadError::at(path, (41, 7), "bad").to_string(),
+            "curricula/x.ron:41:7: bad"
+        );
+        assert_eq!(
+            LoadError::at(path, (3, 0), "bad").to_string(),
+            "curricula/x.ron:3: bad"
+        );
+        assert_eq!(
+            LoadError::whole_file(path, "bad").to_string(),
+            "curricula/x.ron: bad"
+        );
+    }
+
+    #[test]
+    fn save_errors_are_plain() {
+        let path = Path::new("a/b.ron");
+        let denied = io::Error::from(io::ErrorKind::PermissionDenied);
+        assert_eq!(
+            SaveError::from_io(path, &denied).to_string(),
+            "could not save a/b.ron: the folder is read-only or you do not have permission to write there"
+        );
+        let full = io::Error::from(io::ErrorKind::StorageFull);
+        assert_eq!(
+            SaveError::from_io(path, &full).to_string(),
+            "could not save a/b.ron: the disk is full"
+        );
+        let missing = io::Error::from(io::ErrorKind::NotFound);
+        assert_eq!(SaveError::from_io(path, &missing).path(), path);
+    }
+}

@@ -1,0 +1,115 @@
+//! Limits for files from strangers: size, nesting, binary content, encoding, emptiness.
+//!
+//! These checks run before parsing so that a hostile or accidental file (a photo renamed to
+//! `.ron`, a truncated download, a gigabyte of brackets) ends in a clear message, never a
+//! panic, a stack overflow or a frozen window.
+
+use super::error::LoadError;
+use super::position;
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+/// Largest curriculum file accepted, in bytes (16 MiB: hundreds of times a real one).
+pub const MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Deepest nesting of brackets accepted; a curriculum needs about ten.
+pub const MAX_DEPTH: usize = 64;
+
+/// Reads the file at `path` as text, refusing what is too big, binary or not UTF-8.
+pub(super) fn read_text(path: &Path) -> Result<String, LoadError> {
+    let file = File::open(path).map_err(|error| LoadError::reading(path, &error))?;
+    let metadata = file
+        .metadata()
+        .map_err(|error| LoadError::reading(path, &error))?;
+    if metadata.is_dir() {
+        return Err(LoadError::whole_file(
+            path,
+            "this is a folder, not a curriculum file",
+        ));
+    }
+    if metadata.len() > MAX_BYTES {
+        return Err(too_big(path));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| LoadError::reading(path, &error))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(too_big(path));
+    }
+    if let Some(nul) = bytes.iter().position(|&byte| byte == 0) {
+        let before = String::from_utf8_lossy(&bytes[..nul]);
+        return Err(binary(path, position::end_of(&before)));
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = error.utf8_error().valid_up_to();
+        let before = String::from_utf8_lossy(&error.as_bytes()[..valid]);
+        LoadError::at(
+            path,
+            position::end_of(&before),
+            "the file is not UTF-8 text here; save it as UTF-8 (or it is not a curriculum)",
+        )
+    })
+}
+
+/// Checks text already in memory: size, NUL characters, emptiness.
+pub(super) fn check_text(text: &str, path: &Path) -> Result<(), LoadError> {
+    if text.len() as u64 > MAX_BYTES {
+        return Err(too_big(path));
+    }
+    if let Some(nul) = text.find('\0') {
+        return Err(binary(path, position::end_of(&text[..nul])));
+    }
+    if text.trim().is_empty() {
+        return Err(LoadError::whole_file(
+            path,
+            "the file is empty; a curriculum starts with `(` and `format: 1,`",
+        ));
+    }
+    Ok(())
+}
+
+fn too_big(path: &Path) -> LoadError {
+    LoadError::whole_file(
+        path,
+        format!(
+            "the file is larger than {} MiB, far more than any curriculum; it is not opened",
+            MAX_BYTES / (1024 * 1024)
+        ),
+    )
+}
+
+fn binary(path: &Path, place: (usize, usize)) -> LoadError {
+    LoadError::at(
+        path,
+        place,
+        "this is a binary file, not a curriculum (it contains a NUL byte)",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nul_is_located() {
+        let error = check_text("(\n  ab\0", Path::new("x.ron")).unwrap_err();
+        assert_eq!((error.line, error.column), (2, 5));
+        assert!(error.message.contains("binary"));
+    }
+
+    #[test]
+    fn blank_text_is_empty() {
+        let error = check_text(" \n\t\n", Path::new("x.ron")).unwrap_err();
+        assert!(error.message.contains("empty"));
+        assert_eq!(error.line, 0);
+    }
+
+    #[test]
+    fn oversized_text_is_refused() {
+        let text = " ".repeat(MAX_BYTES as usize + 1);
+        let error = check_text(&text, Path::new("x.ron")).unwrap_err();
+        assert!(error.message.contains("larger than 16 MiB"), "{error}");
+    }
+}
