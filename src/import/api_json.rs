@@ -376,9 +376,9 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// A required list.
+    /// A list that must be present, though it may be null or empty.
     fn array(&self, key: &str) -> Result<&'a [Value], ImportError> {
-        match self.get(key) {
+        match self.object.get(key) {
             None => Err(self.problem(key, "is missing")),
             Some(_) => self.optional_array(key),
         }
