@@ -1,0 +1,44 @@
+//! Exports of a curriculum: the specification PDF an awarding body would publish.
+//!
+//! `specification_pdf` is the single entry point for the PDF (the GUI calls it off the UI
+//! thread, the CLI from `export --pdf`). Inside, the work runs in three pure steps and one
+//! IO-free emit: `specification` and `appendix` turn the curriculum into blocks of text,
+//! `typeset`, `table` and `wrap` measure and place them on pages (metrics from `fonts`), and
+//! `pdf` turns the placed boxes into printpdf operations with outline and metadata.
+//! Nothing here reads or writes files.
+
+mod appendix;
+mod fonts;
+pub mod mapping_csv;
+mod pdf;
+mod specification;
+mod structure;
+mod table;
+mod typeset;
+mod wrap;
+
+#[cfg(test)]
+mod layout_tests;
+
+pub use specification::specification_pdf;
+
+/// Options for the specification PDF.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PdfOptions {
+    /// Export only the unit with this number (e.g. "4017"); `None` exports every unit.
+    pub unit: Option<String>,
+}
+
+/// Why an export failed, in words a curriculum designer understands.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExportError {
+    /// A bundled font could not be read.
+    #[error("the bundled font {0} could not be read; the program may be damaged, please reinstall it")]
+    Font(String),
+    /// The unit asked for is not in the curriculum.
+    #[error("there is no unit numbered {0} in this curriculum")]
+    UnitNotFound(String),
+    /// The PDF could not be written.
+    #[error("the PDF could not be put together: {0}")]
+    Pdf(String),
+}

@@ -1,0 +1,231 @@
+//! Emit: placed pages become printpdf operations (text inside text sections, fonts embedded
+//! and subset), then the document gets a nested outline, internal links, metadata with real
+//! dates and the language (en-GB) before it is compressed and serialised.
+
+use super::ExportError;
+use super::fonts::Face;
+use super::typeset::{Bookmark, Geometry, Item, Layout, Rgb};
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+use printpdf::{
+    Actions, BorderArray, Color, ColorArray, DateTime, Destination, FontId, Line, LinePoint,
+    LinkAnnotation, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+};
+use std::sync::OnceLock;
+
+/// Document information written into the PDF.
+#[derive(Debug, Clone, Default)]
+pub struct Metadata {
+    /// Document title.
+    pub title: String,
+    /// Author: the awarding body.
+    pub author: String,
+    /// Subject line.
+    pub subject: String,
+    /// Keywords.
+    pub keywords: Vec<String>,
+}
+
+/// The four faces parsed once per process for embedding.
+fn parsed_fonts() -> Result<&'static [ParsedFont], ExportError> {
+    static FONTS: OnceLock<Result<Vec<ParsedFont>, ExportError>> = OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            Face::ALL
+                .iter()
+                .map(|face| {
+                    ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new())
+                        .ok_or_else(|| ExportError::Font(format!("{face:?}")))
+                })
+                .collect()
+        })
+        .as_ref()
+        .map(Vec::as_slice)
+        .map_err(Clone::clone)
+}
+
+/// Serialises `layout` as a PDF.
+pub fn render(layout: &Layout, geometry: Geometry, metadata: &Metadata) -> Result<Vec<u8>, ExportError> {
+    let mut doc = PdfDocument::new(&metadata.title);
+    let font_ids: Vec<FontId> = parsed_fonts()?.iter().map(|font| doc.add_font(font)).collect();
+    let pages = layout
+        .pages
+        .iter()
+        .map(|page| PdfPage::new(Mm::from(Pt(geometry.width)), Mm::from(Pt(geometry.height)), page_ops(&page.items, geometry, layout, &font_ids)))
+        .collect();
+    doc.with_pages(pages);
+    let now = DateTime::now();
+    let info = &mut doc.metadata.info;
+    info.author = metadata.author.clone();
+    info.subject = metadata.subject.clone();
+    info.keywords = metadata.keywords.clone();
+    info.creator = "HTQ Studio".into();
+    info.producer = format!("HTQ Studio {}", env!("CARGO_PKG_VERSION"));
+    info.creation_date = now;
+    info.modification_date = now;
+    info.metadata_date = now;
+    let mut warnings = Vec::new();
+    let mut pdf = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
+    finish_catalog(&mut pdf, &layout.bookmarks)?;
+    pdf.compress();
+    let mut bytes = Vec::new();
+    pdf.save_to(&mut bytes).map_err(|error| ExportError::Pdf(error.to_string()))?;
+    Ok(bytes)
+}
+
+fn colour(rgb: Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb { r: rgb.0, g: rgb.1, b: rgb.2, icc_profile: None })
+}
+
+fn point(x: f32, y: f32, geometry: Geometry) -> LinePoint {
+    LinePoint { p: Point { x: Pt(x), y: Pt(geometry.height - y) }, bezier: false }
+}
+
+/// Operations of one page: fills, then rules, then all text in one text section, then links.
+fn page_ops(items: &[Item], geometry: Geometry, layout: &Layout, fonts: &[FontId]) -> Vec<Op> {
+    let mut ops = Vec::new();
+    for item in items {
+        if let Item::Fill { x, y, width, height, colour: fill } = item {
+            ops.push(Op::SetFillColor { col: colour(*fill) });
+            ops.push(Op::DrawRectangle {
+                rectangle: Rect {
+                    mode: Some(PaintMode::Fill),
+                    ..Rect::from_xywh(Pt(*x), Pt(geometry.height - y - height), Pt(*width), Pt(*height))
+                },
+            });
+        }
+    }
+    for item in items {
+        if let Item::Rule { x, y, x2, y2, thickness, colour: stroke } = item {
+            ops.push(Op::SetOutlineColor { col: colour(*stroke) });
+            ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
+            ops.push(Op::DrawLine {
+                line: Line { points: vec![point(*x, *y, geometry), point(*x2, *y2, geometry)], is_closed: false },
+            });
+        }
+    }
+    ops.push(Op::StartTextSection);
+    let mut current = None;
+    for item in items {
+        if let Item::Text { x, y, style, text, .. } = item {
+            if text.is_empty() {
+                continue;
+            }
+            if current != Some((style.face, style.size, style.colour)) {
+                if let Some(font) = fonts.get(style.face.index()) {
+                    ops.push(Op::SetFont { font: PdfFontHandle::External(font.clone()), size: Pt(style.size) });
+                }
+                ops.push(Op::SetFillColor { col: colour(style.colour) });
+                current = Some((style.face, style.size, style.colour));
+            }
+            ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(*x), Pt(geometry.height - y)) });
+            ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+        }
+    }
+    ops.push(Op::EndTextSection);
+    for item in items {
+        if let Item::Link { x, y, width, height, anchor } = item
+            && let Some(page) = layout.anchors.get(anchor)
+        {
+            let rect = Rect::from_xywh(Pt(*x), Pt(geometry.height - y - height), Pt(*width), Pt(*height));
+            let destination = Destination::Xyz { page: page + 1, left: None, top: None, zoom: None };
+            ops.push(Op::LinkAnnotation {
+                link: LinkAnnotation::new(
+                    rect,
+                    Actions::go_to(destination),
+                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                    Some(ColorArray::Transparent),
+                    None,
+                ),
+            });
+        }
+    }
+    ops
+}
+
+/// Adds the language, and a nested outline built from `bookmarks`, to the catalog.
+fn finish_catalog(pdf: &mut lopdf::Document, bookmarks: &[Bookmark]) -> Result<(), ExportError> {
+    let pages = pdf.get_pages();
+    let outline = if bookmarks.is_empty() { None } else { Some(write_outline(pdf, bookmarks, &pages)) };
+    let catalog = pdf.catalog_mut().map_err(|error| ExportError::Pdf(error.to_string()))?;
+    catalog.set("Lang", Object::string_literal("en-GB"));
+    if let Some(outline) = outline {
+        catalog.set("Outlines", Object::Reference(outline));
+        catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+    }
+    Ok(())
+}
+
+/// Text as a PDF text string (UTF-16BE with byte-order mark).
+fn text_string(text: &str) -> Object {
+    let mut bytes = vec![0xFE, 0xFF];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+/// Writes the outline tree and returns the id of its root dictionary.
+fn write_outline(
+    pdf: &mut lopdf::Document,
+    bookmarks: &[Bookmark],
+    pages: &std::collections::BTreeMap<u32, ObjectId>,
+) -> ObjectId {
+    let root = pdf.new_object_id();
+    let ids: Vec<ObjectId> = bookmarks.iter().map(|_| pdf.new_object_id()).collect();
+    // Parent of each bookmark: the nearest earlier bookmark with a smaller depth.
+    let mut parents: Vec<Option<usize>> = Vec::with_capacity(bookmarks.len());
+    let mut stack: Vec<usize> = Vec::new();
+    for (index, bookmark) in bookmarks.iter().enumerate() {
+        while stack.last().is_some_and(|top| bookmarks[*top].depth >= bookmark.depth) {
+            stack.pop();
+        }
+        parents.push(stack.last().copied());
+        stack.push(index);
+    }
+    let mut top: Vec<usize> = Vec::new();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); bookmarks.len()];
+    for (index, parent) in parents.iter().enumerate() {
+        match parent.and_then(|p| children.get_mut(p)) {
+            Some(kids) => kids.push(index),
+            None => top.push(index),
+        }
+    }
+    let mut dictionaries: Vec<Dictionary> = Vec::with_capacity(bookmarks.len());
+    for (index, bookmark) in bookmarks.iter().enumerate() {
+        let page_number = u32::try_from(bookmark.page + 1).unwrap_or(u32::MAX);
+        let mut dictionary = Dictionary::new();
+        dictionary.set("Title", text_string(&bookmark.title));
+        dictionary.set("Parent", Object::Reference(parents[index].map_or(root, |p| ids[p])));
+        if let Some(page) = pages.get(&page_number) {
+            dictionary.set("Dest", vec![Object::Reference(*page), "XYZ".into(), Object::Null, Object::Null, Object::Null]);
+        }
+        let kids = &children[index];
+        if let (Some(first), Some(last)) = (kids.first(), kids.last()) {
+            dictionary.set("First", Object::Reference(ids[*first]));
+            dictionary.set("Last", Object::Reference(ids[*last]));
+            dictionary.set("Count", Object::Integer(-(kids.len() as i64)));
+        }
+        dictionaries.push(dictionary);
+    }
+    for siblings in children.iter().chain(std::iter::once(&top)) {
+        for (position, index) in siblings.iter().enumerate() {
+            if let Some(previous) = position.checked_sub(1).and_then(|p| siblings.get(p)) {
+                dictionaries[*index].set("Prev", Object::Reference(ids[*previous]));
+            }
+            if let Some(next) = siblings.get(position + 1) {
+                dictionaries[*index].set("Next", Object::Reference(ids[*next]));
+            }
+        }
+    }
+    for (id, dictionary) in ids.iter().zip(dictionaries) {
+        pdf.objects.insert(*id, Object::Dictionary(dictionary));
+    }
+    let mut outline = Dictionary::new();
+    outline.set("Type", Object::Name(b"Outlines".to_vec()));
+    if let (Some(first), Some(last)) = (top.first(), top.last()) {
+        outline.set("First", Object::Reference(ids[*first]));
+        outline.set("Last", Object::Reference(ids[*last]));
+    }
+    outline.set("Count", Object::Integer(top.len() as i64));
+    pdf.objects.insert(root, Object::Dictionary(outline));
+    root
+}
