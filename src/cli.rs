@@ -7,6 +7,7 @@
 
 use crate::analysis::{self, Severity};
 use crate::store;
+use crate::{export, import};
 use clap::{Args, Parser, Subcommand};
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -41,6 +42,17 @@ enum Command {
     /// Exit code 0: done; 1 (with --check): some files would change; 2: a file could not be
     /// read or written.
     Fmt(FmtArgs),
+    /// Add an occupational standard to a curriculum, or update it to a newer version.
+    ///
+    /// Reads a standards API record (.json) or a spreadsheet saved as CSV with columns
+    /// code,kind,text. On an update, mappings whose KSBs still exist are kept and the others
+    /// are listed. Exit code 0: saved; 2: a file could not be read, merged or written.
+    ImportStandard(ImportStandardArgs),
+    /// Write exports of a curriculum.
+    ///
+    /// Exit code 0: written; 1: the PDF could not be put together; 2: a file could not be
+    /// read or written.
+    Export(ExportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -58,6 +70,43 @@ struct FmtArgs {
     /// Curriculum files to rewrite.
     #[arg(required = true)]
     files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct ImportStandardArgs {
+    /// The standard: a .json record from the standards API or a .csv (code,kind,text).
+    file: PathBuf,
+    /// Curriculum file (.ron) to add the standard to; it is saved in place.
+    #[arg(long, value_name = "CURRICULUM.ron")]
+    into: PathBuf,
+    /// Reference such as ST0220: names a CSV's standard, or picks a record from a JSON list.
+    #[arg(long)]
+    reference: Option<String>,
+    /// Title of the occupation, for a CSV (default: from the file name).
+    #[arg(long)]
+    title: Option<String>,
+    /// Level of the standard, for a CSV (default: from the file name, else 4).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=8))]
+    level: Option<u8>,
+    /// Print what would change without saving.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("output").required(true).multiple(true)))]
+struct ExportArgs {
+    /// Curriculum file (.ron) to export.
+    file: PathBuf,
+    /// Write the KSB mapping spreadsheet here (CSV, UTF-8 with a byte order mark for Excel).
+    #[arg(long, value_name = "OUT.csv", group = "output")]
+    mapping_csv: Option<PathBuf>,
+    /// Write the specification PDF here.
+    #[arg(long, value_name = "OUT.pdf", group = "output")]
+    pdf: Option<PathBuf>,
+    /// Only this unit in the PDF, by its number (e.g. 4017).
+    #[arg(long, value_name = "NUMBER", requires = "pdf")]
+    unit: Option<String>,
 }
 
 /// Where a command prints: results to `out`, problems with files to `err`.
@@ -102,6 +151,8 @@ pub fn main() -> ExitCode {
         None => open_editor(cli.file, cli.workshop, &mut console),
         Some(Command::Check(args)) => check(&args, &mut console),
         Some(Command::Fmt(args)) => fmt(&args, &mut console),
+        Some(Command::ImportStandard(args)) => import_standard(&args, &mut console),
+        Some(Command::Export(args)) => export(&args, &mut console),
     }
 }
 
@@ -199,6 +250,92 @@ fn fmt(args: &FmtArgs, console: &mut Console) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `import-standard FILE --into CURRICULUM.ron`: merges the standard as one edit, prints what
+/// happened to the mappings, and saves the curriculum (unless `--dry-run`).
+fn import_standard(args: &ImportStandardArgs, console: &mut Console) -> ExitCode {
+    let options = import::ReadOptions {
+        reference: args.reference.clone(),
+        title: args.title.clone(),
+        level: args.level,
+    };
+    let merged = store::load(&args.into)
+        .map_err(|error| error.to_string())
+        .and_then(|mut doc| {
+            let standard =
+                import::read_standard_with(&args.file, &options).map_err(|e| e.to_string())?;
+            let (edit, report) = import::import_into(&doc, standard).map_err(|e| e.to_string())?;
+            doc.apply(edit)
+                .map_err(|e| format!("cannot add the standard: {e}"))?;
+            Ok((doc, report))
+        });
+    let (doc, report) = match merged {
+        Ok(merged) => merged,
+        Err(message) => {
+            console.complain(format_args!("error: {message}"));
+            return ExitCode::from(UNUSABLE);
+        }
+    };
+    console.say(format_args!("{}", report.summary()));
+    if args.dry_run {
+        console.say(format_args!("dry run: {} not changed", args.into.display()));
+        return ExitCode::SUCCESS;
+    }
+    match store::save(&args.into, &doc) {
+        Ok(()) => {
+            console.say(format_args!("saved {}", args.into.display()));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            console.complain(format_args!("error: {error}"));
+            ExitCode::from(UNUSABLE)
+        }
+    }
+}
+
+/// `export FILE [--mapping-csv OUT.csv] [--pdf OUT.pdf [--unit NUMBER]]`: writes each export
+/// asked for.
+fn export(args: &ExportArgs, console: &mut Console) -> ExitCode {
+    let doc = match store::load(&args.file) {
+        Ok(doc) => doc,
+        Err(error) => {
+            console.complain(format_args!("error: {error}"));
+            return ExitCode::from(UNUSABLE);
+        }
+    };
+    if let Some(out) = &args.mapping_csv {
+        let csv = export::mapping_csv::mapping_csv(&doc);
+        if let Err(error) = std::fs::write(out, csv) {
+            console.complain(format_args!(
+                "error: {}: cannot write the file: {error}",
+                out.display()
+            ));
+            return ExitCode::from(UNUSABLE);
+        }
+        console.say(format_args!("wrote {}", out.display()));
+    }
+    if let Some(out) = &args.pdf {
+        let options = export::PdfOptions {
+            unit: args.unit.clone(),
+        };
+        let pdf = match export::specification_pdf(&doc, &options) {
+            Ok(pdf) => pdf,
+            Err(error) => {
+                console.complain(format_args!("error: {}: {error}", args.file.display()));
+                return ExitCode::from(FOUND_PROBLEMS);
+            }
+        };
+        if let Err(error) = std::fs::write(out, pdf) {
+            console.complain(format_args!(
+                "error: {}: cannot write the file: {error}",
+                out.display()
+            ));
+            return ExitCode::from(UNUSABLE);
+        }
+        console.say(format_args!("wrote {}", out.display()));
+    }
+    ExitCode::SUCCESS
 }
 
 /// `1 error`, `3 errors`.
