@@ -286,7 +286,7 @@ fn level_shape(doc: &Curriculum, programmes: &Programmes, out: &mut Vec<Finding>
 
 /// Unit credits are a positive multiple of 15.
 fn unit_credits(unit: &Unit, out: &mut Vec<Finding>) {
-    if unit.credits == 0 || unit.credits % CREDIT_STEP != 0 {
+    if unit.credits == 0 || !unit.credits.is_multiple_of(CREDIT_STEP) {
         out.push(Finding::error(
             Location::Unit(unit.id.clone()),
             format!(

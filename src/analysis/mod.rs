@@ -23,8 +23,18 @@ pub use pathways::{KsbPathway, PathwayReport, PathwayStatus, pathway_report};
 use crate::model::Curriculum;
 use programme::Programmes;
 
-/// Every finding for `doc`: errors first, then warnings, then hints, each in document order.
-pub fn check(doc: &Curriculum) -> Vec<Finding> {
+/// Findings and pathway coverage of one revision of a document, computed together so that a
+/// caller who wants both (the GUI, the PDF appendix) solves the rules of combination once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    /// What [`check`] returns.
+    pub findings: Vec<Finding>,
+    /// What [`pathway_report`] returns.
+    pub pathways: PathwayReport,
+}
+
+/// Every finding for `doc` and its pathway coverage.
+pub fn analyse(doc: &Curriculum) -> Analysis {
     let mut findings = Vec::new();
     identity::check(doc, &mut findings);
     completeness::check(doc, &mut findings);
@@ -32,10 +42,15 @@ pub fn check(doc: &Curriculum) -> Vec<Finding> {
     mapping::check(doc, &mut findings);
     let programmes = Programmes::new(doc);
     combination::check(doc, &programmes, &mut findings);
-    let report = pathways::report(doc, &programmes);
-    pathways::check(doc, &report, &mut findings);
+    let pathways = pathways::report(doc, &programmes);
+    pathways::check(doc, &pathways, &mut findings);
     order::sort(doc, &mut findings);
-    findings
+    Analysis { findings, pathways }
+}
+
+/// Every finding for `doc`: errors first, then warnings, then hints, each in document order.
+pub fn check(doc: &Curriculum) -> Vec<Finding> {
+    analyse(doc).findings
 }
 
 #[cfg(test)]
@@ -44,7 +59,16 @@ mod tests {
 
     #[test]
     fn the_clean_certificate_has_no_findings() {
-        assert_eq!(check(&fixture::hnc()), Vec::new());
+        let analysis = analyse(&fixture::hnc());
+        assert_eq!(analysis.findings, Vec::new());
+        assert_eq!(analysis.pathways, pathway_report(&fixture::hnc()));
+        assert!(
+            analysis
+                .pathways
+                .ksbs
+                .iter()
+                .all(|k| k.status == PathwayStatus::Mandatory)
+        );
     }
 
     #[test]

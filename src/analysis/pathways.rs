@@ -174,3 +174,146 @@ pub(crate) fn check(doc: &Curriculum, report: &PathwayReport, out: &mut Vec<Find
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        Ksb, KsbKind, LearningOutcome, Mapping, OptionalGroup, Qualification, RulesOfCombination,
+        Standard, Unit,
+    };
+
+    /// Unit 1 is mandatory; unit 2 (a 30-credit project) sits in both groups; group A wants
+    /// exactly 30 credits from units 2-4, group B at least one of units 2 and 5; 60 credits in
+    /// all. The only programmes are {1, 2, 5} and {1, 3, 4, 5}, so optional unit 5 is taken by
+    /// everyone. KSB k<n> is mapped from unit n; k0 from nothing.
+    fn overlapping() -> Curriculum {
+        let unit = |n: u32, credits: u32| Unit {
+            id: format!("u{n}").as_str().into(),
+            number: format!("410{n}"),
+            level: 4,
+            credits,
+            outcomes: vec![LearningOutcome {
+                id: format!("u{n}-lo1").as_str().into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let ids = |names: &[&str]| names.iter().map(|&n| n.into()).collect();
+        Curriculum {
+            qualification: Qualification {
+                total_credits: 60,
+                rules: RulesOfCombination {
+                    mandatory: ids(&["u1"]),
+                    groups: vec![
+                        OptionalGroup {
+                            id: "a".into(),
+                            units: ids(&["u2", "u3", "u4"]),
+                            min_credits: Some(30),
+                            max_credits: Some(30),
+                            ..Default::default()
+                        },
+                        OptionalGroup {
+                            id: "b".into(),
+                            units: ids(&["u2", "u5"]),
+                            min_units: Some(1),
+                            ..Default::default()
+                        },
+                    ],
+                    level_credits: Vec::new(),
+                },
+                ..Default::default()
+            },
+            units: vec![
+                unit(1, 15),
+                unit(2, 30),
+                unit(3, 15),
+                unit(4, 15),
+                unit(5, 15),
+            ],
+            standards: vec![Standard {
+                id: "st".into(),
+                reference: "ST0220".into(),
+                ksbs: (0..=5)
+                    .map(|k| Ksb {
+                        id: format!("k{k}").as_str().into(),
+                        kind: KsbKind::Knowledge,
+                        code: format!("K{k}"),
+                        text: String::new(),
+                    })
+                    .collect(),
+                ..Default::default()
+            }],
+            mappings: (1..=5)
+                .map(|n| Mapping {
+                    outcome: format!("u{n}-lo1").as_str().into(),
+                    ksb: format!("k{n}").as_str().into(),
+                    coverage: if n == 3 {
+                        Coverage::Partial
+                    } else {
+                        Coverage::Full
+                    },
+                    note: String::new(),
+                })
+                .collect(),
+        }
+    }
+
+    fn witness(units: &[&str]) -> PathwayStatus {
+        PathwayStatus::SomePathways {
+            witness: units.iter().map(|&u| u.into()).collect(),
+        }
+    }
+
+    #[test]
+    fn overlapping_groups_and_a_project_unit() {
+        let report = pathway_report(&overlapping());
+        assert!(report.any_valid_programme);
+        let got: Vec<(&str, PathwayStatus, bool)> = report
+            .ksbs
+            .iter()
+            .map(|k| (k.ksb.as_str(), k.status.clone(), k.full))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("k0", PathwayStatus::Uncovered, false),
+                ("k1", PathwayStatus::Mandatory, true),
+                ("k2", witness(&["u1", "u3", "u4", "u5"]), true),
+                ("k3", witness(&["u1", "u2", "u5"]), false),
+                ("k4", witness(&["u1", "u2", "u5"]), true),
+                ("k5", PathwayStatus::Mandatory, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_valid_programme_leaves_nothing_missable() {
+        let mut doc = overlapping();
+        doc.qualification.total_credits = 75;
+        let report = pathway_report(&doc);
+        assert!(!report.any_valid_programme);
+        assert!(
+            report.ksbs[1..]
+                .iter()
+                .all(|k| k.status == PathwayStatus::Mandatory)
+        );
+    }
+
+    #[test]
+    fn gaps_become_errors_naming_unit_numbers() {
+        let doc = overlapping();
+        let mut out = Vec::new();
+        check(&doc, &pathway_report(&doc), &mut out);
+        let messages: Vec<&str> = out.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "a learner taking 4101, 4103, 4104, 4105 never meets K2 (ST0220): only optional units cover it",
+                "a learner taking 4101, 4102, 4105 never meets K3 (ST0220): only optional units cover it",
+                "a learner taking 4101, 4102, 4105 never meets K4 (ST0220): only optional units cover it",
+            ]
+        );
+        assert_eq!(out[0].location, Location::Ksb("k2".into()));
+    }
+}
