@@ -80,7 +80,7 @@ fn import_then_update_a_standard_in_a_saved_curriculum() {
             "Updated ST0220 Healthcare science associate from version 1.0 to version 1.1."
         )
     );
-    assert!(out.contains("  4002 LO1: K5 is now K4."), "{out}");
+    assert!(out.contains("  K5 is now K4: 4002 LO1."), "{out}");
     assert!(
         out.contains("  4001 LO1 to K4: K4 is not in version 1.1 of ST0220."),
         "{out}"

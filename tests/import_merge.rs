@@ -151,8 +151,9 @@ fn a_newer_version_keeps_repoints_and_drops_mappings() {
         "New KSBs: K19, B6.",
         "KSBs no longer in the standard: K4, S11.",
         "Kept 4 mappings.",
-        "  4001 LO2: K5 is now K4.",
-        "  4002 LO1: S5 was reworded; check the mapping still holds.",
+        "  K5 is now K4: 4001 LO2.",
+        "  S12 is now S11: 4003 LO1.",
+        "  S5 was reworded; check its mappings: 4002 LO1.",
         "Dropped 2 mappings.",
         "  4002 LO2 to S11: S11 is not in version 1.1 of ST0220.",
     ] {

@@ -51,9 +51,9 @@ pub struct ImportReport {
     pub added_ksbs: Vec<String>,
     /// Codes of KSBs of the old version with no counterpart in the new one.
     pub removed_ksbs: Vec<String>,
-    /// Mappings carried over to the new version.
+    /// Mappings carried over to the new version, in the new standard's KSB order.
     pub kept_mappings: Vec<KeptMapping>,
-    /// Mappings dropped because their KSB is gone.
+    /// Mappings dropped because their KSB is gone, in the old standard's KSB order.
     pub dropped_mappings: Vec<DroppedMapping>,
 }
 
@@ -94,19 +94,20 @@ impl ImportReport {
                     ));
                 }
                 lines.push(format!("Kept {} mappings.", self.kept_mappings.len()));
-                for kept in &self.kept_mappings {
-                    if kept.old_code != kept.new_code {
-                        lines.push(format!(
-                            "  {}: {} is now {}.",
-                            kept.outcome, kept.old_code, kept.new_code
-                        ));
-                    }
-                    if kept.reworded {
-                        lines.push(format!(
-                            "  {}: {} was reworded; check the mapping still holds.",
-                            kept.outcome, kept.new_code
-                        ));
-                    }
+                let renumbered = grouped(
+                    self.kept_mappings
+                        .iter()
+                        .filter(|k| k.old_code != k.new_code)
+                        .map(|k| (format!("{} is now {}", k.old_code, k.new_code), &k.outcome)),
+                );
+                let reworded = grouped(self.kept_mappings.iter().filter(|k| k.reworded).map(|k| {
+                    (
+                        format!("{} was reworded; check its mappings", k.new_code),
+                        &k.outcome,
+                    )
+                }));
+                for (change, outcomes) in renumbered.into_iter().chain(reworded) {
+                    lines.push(format!("  {change}: {}.", outcomes.join(", ")));
                 }
                 lines.push(format!("Dropped {} mappings.", self.dropped_mappings.len()));
                 for dropped in &self.dropped_mappings {
@@ -119,6 +120,18 @@ impl ImportReport {
         }
         lines.join("\n")
     }
+}
+
+/// Outcomes gathered under each change, changes in order of first appearance.
+fn grouped<'a>(items: impl Iterator<Item = (String, &'a String)>) -> Vec<(String, Vec<&'a str>)> {
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    for (change, outcome) in items {
+        match groups.iter_mut().find(|(c, _)| *c == change) {
+            Some((_, outcomes)) => outcomes.push(outcome),
+            None => groups.push((change, vec![outcome])),
+        }
+    }
+    groups
 }
 
 /// Builds the edit that adds `standard` to `doc`, or replaces the standard with the same
@@ -199,43 +212,67 @@ fn re_import(
             .collect(),
         ..ImportReport::default()
     };
-    let old_ksbs: HashMap<&KsbId, &Ksb> = old.ksbs.iter().map(|k| (&k.id, k)).collect();
+    let old_ksbs: HashMap<&KsbId, (usize, &Ksb)> = old
+        .ksbs
+        .iter()
+        .enumerate()
+        .map(|(at, k)| (&k.id, (at, k)))
+        .collect();
+    let new_positions: HashMap<&KsbId, usize> = new
+        .ksbs
+        .iter()
+        .enumerate()
+        .map(|(at, k)| (&k.id, at))
+        .collect();
     let mut restores = Vec::new();
+    let mut kept = Vec::new();
+    let mut dropped = Vec::new();
     for (position, mapping) in doc.mappings.iter().enumerate() {
-        let Some(old_ksb) = old_ksbs.get(&mapping.ksb) else {
+        let Some(&(old_at, old_ksb)) = old_ksbs.get(&mapping.ksb) else {
             continue;
         };
+        let outcome_at = doc.outcome_position(&mapping.outcome);
         let outcome = outcome_name(doc, &mapping.outcome);
         match counterparts.get(&old_ksb.id) {
             Some(new_ksb) => {
-                report.kept_mappings.push(KeptMapping {
+                let new_at = new_positions.get(&new_ksb.id).copied();
+                let change = KeptMapping {
                     outcome,
                     old_code: old_ksb.code.clone(),
                     new_code: new_ksb.code.clone(),
                     reworded: normalised(&old_ksb.text) != normalised(&new_ksb.text),
-                });
+                };
+                kept.push(((new_at, outcome_at), change));
                 restores.push(Edit::RestoreMapping {
-                    index: position - report.dropped_mappings.len(),
+                    index: position - dropped.len(),
                     mapping: Mapping {
                         ksb: new_ksb.id.clone(),
                         ..mapping.clone()
                     },
                 });
             }
-            None => report.dropped_mappings.push(DroppedMapping {
-                outcome,
-                ksb_code: old_ksb.code.clone(),
-                reason: if new.version.is_empty() {
+            None => {
+                let reason = if new.version.is_empty() {
                     format!("{} is no longer in {}", old_ksb.code, new.reference)
                 } else {
                     format!(
                         "{} is not in version {} of {}",
                         old_ksb.code, new.version, new.reference
                     )
-                },
-            }),
+                };
+                let change = DroppedMapping {
+                    outcome,
+                    ksb_code: old_ksb.code.clone(),
+                    reason,
+                };
+                dropped.push(((Some(old_at), outcome_at), change));
+            }
         }
     }
+    kept.sort_by_key(|(key, _)| *key);
+    dropped.sort_by_key(|(key, _)| *key);
+    report.kept_mappings = kept.into_iter().map(|(_, k)| k).collect();
+    report.dropped_mappings = dropped.into_iter().map(|(_, d)| d).collect();
     let mut edits = vec![
         Edit::RemoveStandard {
             standard: old.id.clone(),
@@ -252,12 +289,9 @@ fn re_import(
 /// For each old KSB that survives, its counterpart in the new version: identical text first,
 /// then the same kind and code among the KSBs not yet claimed.
 fn counterparts<'a>(old: &[Ksb], new: &'a [Ksb]) -> HashMap<KsbId, &'a Ksb> {
-    let same_text = |a: &Ksb, b: &Ksb| normalised(&a.text) == normalised(&b.text);
-    let same_code = |a: &Ksb, b: &Ksb| a.kind == b.kind && a.code.eq_ignore_ascii_case(&b.code);
-    let rules: [&dyn Fn(&Ksb, &Ksb) -> bool; 2] = [&same_text, &same_code];
     let mut claimed = vec![false; new.len()];
     let mut found = HashMap::new();
-    for fits in rules {
+    for fits in [same_text, same_code] {
         for ksb in old {
             if found.contains_key(&ksb.id) {
                 continue;
@@ -273,6 +307,14 @@ fn counterparts<'a>(old: &[Ksb], new: &'a [Ksb]) -> HashMap<KsbId, &'a Ksb> {
         }
     }
     found
+}
+
+fn same_text(a: &Ksb, b: &Ksb) -> bool {
+    normalised(&a.text) == normalised(&b.text)
+}
+
+fn same_code(a: &Ksb, b: &Ksb) -> bool {
+    a.kind == b.kind && a.code.eq_ignore_ascii_case(&b.code)
 }
 
 /// Text compared without regard to case, spacing or a final full stop.
@@ -336,4 +378,49 @@ fn outcome_name(doc: &Curriculum, outcome: &OutcomeId) -> String {
             || outcome.to_string(),
             |(unit, o)| format!("{} {}", unit.number, outcome_label(o)),
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::KsbKind;
+
+    fn ksb(id: &str, code: &str, text: &str) -> Ksb {
+        Ksb {
+            id: id.into(),
+            kind: KsbKind::Knowledge,
+            code: code.into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn identical_text_wins_over_the_same_code() {
+        let old = [
+            ksb("a1", "K1", "Anatomy"),
+            ksb("a2", "K2", "Removed statement"),
+            ksb("a3", "K3", "Physiology."),
+            ksb("a4", "K4", "Old wording"),
+        ];
+        let new = [
+            ksb("b1", "K1", "anatomy"),
+            ksb("b2", "K2", "  Physiology "),
+            ksb("b3", "K3", "Brand new"),
+            ksb("b4", "K4", "New wording"),
+        ];
+        let found = counterparts(&old, &new);
+        let pair = |id: &str| found.get(&KsbId::from(id)).map(|k| k.id.as_str());
+        assert_eq!(pair("a1"), Some("b1"));
+        assert_eq!(pair("a3"), Some("b2"), "renumbered K3 follows its text");
+        assert_eq!(pair("a2"), None, "K2 is taken by the renumbered statement");
+        assert_eq!(pair("a4"), Some("b4"), "reworded K4 keeps its code");
+    }
+
+    #[test]
+    fn a_taken_id_gets_the_next_free_suffix() {
+        let taken = |c: &str| c == "st1-k1" || c == "st1-k1-1";
+        let chosen = HashSet::from(["st1-k1-2".to_owned()]);
+        assert_eq!(unique("st1-k1", &taken, &chosen), "st1-k1-3");
+        assert_eq!(unique("st1-k2", &taken, &chosen), "st1-k2");
+    }
 }
