@@ -217,13 +217,19 @@ fn missing_files_and_folders_are_plain_errors() -> std::io::Result<()> {
 
 #[test]
 fn truncating_a_valid_file_anywhere_never_panics() -> std::io::Result<()> {
-    let text = fs::read_to_string(fixture("duplicate-id.ron"))?
-        .replacen("(id: \"c1\", band: Merit", "(id: \"c2\", band: Merit", 1);
+    let text = fs::read_to_string(fixture("duplicate-id.ron"))?.replacen(
+        "(id: \"c1\", band: Merit",
+        "(id: \"c2\", band: Merit",
+        1,
+    );
     let cuts = text.char_indices().map(|(offset, _)| offset).skip(1);
     for cut in cuts.filter(|&cut| !text[cut..].trim().is_empty()) {
         let cut_text = &text[..cut];
         let error = store::from_str(cut_text, Path::new("cut.ron"));
-        assert!(error.is_err(), "a file cut at byte {cut} loaded: {cut_text}");
+        assert!(
+            error.is_err(),
+            "a file cut at byte {cut} loaded: {cut_text}"
+        );
     }
     Ok(())
 }
