@@ -168,3 +168,25 @@ fn a_curriculum_without_standards_gives_only_the_header() {
     let text = mapping_csv(&doc);
     assert_eq!(text, format!("\u{feff}{}\r\n", HEADINGS.join(",")));
 }
+
+proptest::proptest! {
+    #[test]
+    fn any_statement_and_note_survive_the_round_trip(
+        statement in "\\PC[\\PC,\"\r\n ]{0,40}",
+        note in "[\\PC,\"\r\n ]{0,40}",
+    ) {
+        let mut doc = diploma();
+        doc.standards[0].ksbs[0].text.clone_from(&statement);
+        map(&mut doc, "u0-lo0", "st0-k0", Coverage::Full, &note);
+        let (_, rows) = parse(&mapping_csv(&doc));
+        proptest::prop_assert_eq!(rows.len(), 10);
+        let k1 = &rows["K1"];
+        proptest::prop_assert_eq!(&k1["Statement"], &statement);
+        let expected = if note.trim().is_empty() {
+            String::new()
+        } else {
+            format!("4001 LO1: {}", note.trim())
+        };
+        proptest::prop_assert_eq!(&k1["Notes"], &expected);
+    }
+}

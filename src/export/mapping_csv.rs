@@ -4,7 +4,7 @@
 //!
 //! Pure: builds the text, writes no file.
 
-use crate::analysis::{PathwayStatus, pathway_report};
+use crate::analysis::{PathwayReport, PathwayStatus, pathway_report};
 use crate::model::{Coverage, Curriculum, KsbId, Mapping, outcome_label};
 use std::collections::HashMap;
 
@@ -32,10 +32,16 @@ const LIST_SEPARATOR: &str = "; ";
 /// code page, shows accented letters and dashes correctly; other tools, including the `csv`
 /// crate, skip it.
 pub fn mapping_csv(doc: &Curriculum) -> String {
+    mapping_csv_with(doc, &pathway_report(doc))
+}
+
+/// [`mapping_csv`] with a pathway report already computed for `doc` (the GUI keeps one per
+/// document revision).
+pub fn mapping_csv_with(doc: &Curriculum, report: &PathwayReport) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer("\u{feff}".as_bytes().to_vec());
-    for row in std::iter::once(HEADINGS.map(str::to_owned)).chain(rows(doc)) {
+    for row in std::iter::once(HEADINGS.map(str::to_owned)).chain(rows(doc, report)) {
         writer
             .write_record(&row)
             .expect("writing CSV into memory cannot fail");
@@ -47,8 +53,7 @@ pub fn mapping_csv(doc: &Curriculum) -> String {
 }
 
 /// The cells of every KSB row.
-fn rows(doc: &Curriculum) -> Vec<[String; 9]> {
-    let report = pathway_report(doc);
+fn rows(doc: &Curriculum, report: &PathwayReport) -> Vec<[String; 9]> {
     let statuses: HashMap<&KsbId, &PathwayStatus> =
         report.ksbs.iter().map(|k| (&k.ksb, &k.status)).collect();
     let mut by_ksb: HashMap<&KsbId, Vec<(usize, usize, &Mapping)>> = HashMap::new();
