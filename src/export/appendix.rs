@@ -34,7 +34,11 @@ pub(crate) fn write(writer: &mut Writer<'_>, doc: &Curriculum) {
     let report = pathway_report(doc);
     let pathways: HashMap<&KsbId, &PathwayStatus> =
         report.ksbs.iter().map(|k| (&k.ksb, &k.status)).collect();
-    let everywhere = report.ksbs.iter().filter(|k| k.status == PathwayStatus::Mandatory).count();
+    let everywhere = report
+        .ksbs
+        .iter()
+        .filter(|k| k.status == PathwayStatus::Mandatory)
+        .count();
     writer.prose(&format!(
         "This appendix maps each knowledge (K), skill (S) and behaviour (B) statement of the \
          occupational standards to the learning outcomes that teach it. “Coverage” says whether \
@@ -54,12 +58,20 @@ pub(crate) fn write(writer: &mut Writer<'_>, doc: &Curriculum) {
         .units
         .iter()
         .enumerate()
-        .flat_map(|(u, unit)| unit.outcomes.iter().enumerate().map(move |(o, lo)| (&lo.id, (u, o))))
+        .flat_map(|(u, unit)| {
+            unit.outcomes
+                .iter()
+                .enumerate()
+                .map(move |(o, lo)| (&lo.id, (u, o)))
+        })
         .collect();
     let mut covering: HashMap<&KsbId, Vec<(usize, usize, Coverage)>> = HashMap::new();
     for mapping in &doc.mappings {
         if let Some(&(u, o)) = outcomes.get(&mapping.outcome) {
-            covering.entry(&mapping.ksb).or_default().push((u, o, mapping.coverage));
+            covering
+                .entry(&mapping.ksb)
+                .or_default()
+                .push((u, o, mapping.coverage));
         }
     }
     for (index, standard) in doc.standards.iter().enumerate() {
@@ -67,7 +79,13 @@ pub(crate) fn write(writer: &mut Writer<'_>, doc: &Curriculum) {
         writer.heading(2, &title, Some(standard_anchor(index)), Some(1));
         let mut table = Table::new(
             &[0.08, 0.38, 0.26, 0.12, 0.16],
-            &["KSB", "Statement", "Units and outcomes", "Coverage", "Pathways"],
+            &[
+                "KSB",
+                "Statement",
+                "Units and outcomes",
+                "Coverage",
+                "Pathways",
+            ],
         );
         for ksb in &standard.ksbs {
             let mut places = covering.get(&ksb.id).cloned().unwrap_or_default();
@@ -83,18 +101,32 @@ pub(crate) fn write(writer: &mut Writer<'_>, doc: &Curriculum) {
                 .iter()
                 .filter_map(|&(u, o, level)| {
                     let unit = doc.units.get(u)?;
-                    let partial = if level == Coverage::Partial { " (partial)" } else { "" };
+                    let partial = if level == Coverage::Partial {
+                        " (partial)"
+                    } else {
+                        ""
+                    };
                     Some(Para {
                         space_after: 1.0,
-                        ..cell(&format!("{} {}{partial}", unit.number.trim(), outcome_label(o)))
+                        ..cell(&format!(
+                            "{} {}{partial}",
+                            unit.number.trim(),
+                            outcome_label(o)
+                        ))
                     })
                 })
                 .collect();
-            let pathway = pathways.get(&ksb.id).map_or("Not covered", |s| pathway_label(s));
+            let pathway = pathways
+                .get(&ksb.id)
+                .map_or("Not covered", |s| pathway_label(s));
             table.rows.push(vec![
                 vec![cell(&ksb.code)],
                 vec![cell(&ksb.text)],
-                if units.is_empty() { vec![cell("–")] } else { units },
+                if units.is_empty() {
+                    vec![cell("–")]
+                } else {
+                    units
+                },
                 vec![cell(coverage)],
                 vec![cell(pathway)],
             ]);

@@ -20,14 +20,26 @@ fn assert_inside_margins(layout: &Layout, geometry: Geometry) {
     for (page, items) in layout.pages.iter().enumerate() {
         for item in &items.items {
             match item {
-                Item::Text { x, y, width, text, style } => {
-                    assert!(*x >= left && x + width <= right, "page {page}: {text:?} at {x}+{width}");
+                Item::Text {
+                    x,
+                    y,
+                    width,
+                    text,
+                    style,
+                } => {
+                    assert!(
+                        *x >= left && x + width <= right,
+                        "page {page}: {text:?} at {x}+{width}"
+                    );
                     let running_head = style.size < 9.0;
                     let inside = *y > geometry.top && *y <= geometry.bottom;
                     assert!(inside || running_head, "page {page}: {text:?} at y {y}");
                 }
                 Item::Fill { x, width, .. } | Item::Link { x, width, .. } => {
-                    assert!(*x >= left && x + width <= right, "page {page}: box at {x}+{width}");
+                    assert!(
+                        *x >= left && x + width <= right,
+                        "page {page}: box at {x}+{width}"
+                    );
                 }
                 Item::Rule { x, x2, .. } => assert!(*x >= left && *x2 <= right),
             }
@@ -47,7 +59,14 @@ fn texts(layout: &Layout, page: usize) -> Vec<(f32, String)> {
 }
 
 fn hostile() -> Curriculum {
-    let mut doc = curriculum(Size { units: 200, outcomes_per_unit: 2, criteria_per_outcome: 3, standards: 1, ksbs_per_standard: 10, mappings: 50 });
+    let mut doc = curriculum(Size {
+        units: 200,
+        outcomes_per_unit: 2,
+        criteria_per_outcome: 3,
+        standards: 1,
+        ksbs_per_standard: 10,
+        mappings: 50,
+    });
     let huge_word = "Ω".repeat(5000);
     let long_field = "word ".repeat(2000);
     doc.qualification.title = format!("Title {huge_word}");
@@ -57,8 +76,15 @@ fn hostile() -> Curriculum {
     unit.introduction = long_field.clone();
     unit.outcomes[0].text = huge_word.clone();
     unit.outcomes[0].criteria[0].text = format!("{long_field} {huge_word}");
-    unit.outcomes[0].content = vec![ContentTopic { heading: huge_word.clone(), points: vec![long_field, String::new()] }];
-    doc.units[1] = Unit { id: doc.units[1].id.clone(), number: String::new(), ..Default::default() };
+    unit.outcomes[0].content = vec![ContentTopic {
+        heading: huge_word.clone(),
+        points: vec![long_field, String::new()],
+    }];
+    doc.units[1] = Unit {
+        id: doc.units[1].id.clone(),
+        number: String::new(),
+        ..Default::default()
+    };
     doc
 }
 
@@ -69,8 +95,14 @@ fn hostile_content_stays_inside_the_margins() {
     let layout = specification_layout(&fonts, &doc, &PdfOptions::default()).unwrap();
     assert!(layout.pages.len() > 400);
     assert_inside_margins(&layout, Geometry::A4);
-    let body: Vec<String> = (0..layout.pages.len()).flat_map(|p| texts(&layout, p)).map(|t| t.1).collect();
-    assert!(body.iter().any(|t| t.contains("Emoji and")), "emoji dropped, text kept");
+    let body: Vec<String> = (0..layout.pages.len())
+        .flat_map(|p| texts(&layout, p))
+        .map(|t| t.1)
+        .collect();
+    assert!(
+        body.iter().any(|t| t.contains("Emoji and")),
+        "emoji dropped, text kept"
+    );
 }
 
 #[test]
@@ -81,14 +113,29 @@ fn contents_numbers_are_the_pages_where_headings_land() {
     for (index, unit) in doc.units.iter().enumerate() {
         let title = format!("Unit {}: {}", unit.number, unit.title);
         let page = layout.anchors[&format!("unit-{index}")];
-        assert!(texts(&layout, page).iter().any(|(_, t)| *t == title), "{title} not on page {page}");
-        let contents_line = (1..4).flat_map(|p| texts(&layout, p)).position(|(_, t)| t == title);
+        assert!(
+            texts(&layout, page).iter().any(|(_, t)| *t == title),
+            "{title} not on page {page}"
+        );
+        let contents_line = (1..4)
+            .flat_map(|p| texts(&layout, p))
+            .position(|(_, t)| t == title);
         assert!(contents_line.is_some(), "{title} missing from contents");
     }
-    let contents: Vec<String> = (1..4).flat_map(|p| texts(&layout, p)).map(|t| t.1).collect();
+    let contents: Vec<String> = (1..4)
+        .flat_map(|p| texts(&layout, p))
+        .map(|t| t.1)
+        .collect();
     let first_unit_page = (layout.anchors["unit-0"] + 1).to_string();
-    let at = contents.iter().position(|t| t == "Unit 4001: Synthetic Unit 1").unwrap();
-    assert_eq!(contents[at + 2], first_unit_page, "title, leader, then page number");
+    let at = contents
+        .iter()
+        .position(|t| t == "Unit 4001: Synthetic Unit 1")
+        .unwrap();
+    assert_eq!(
+        contents[at + 2],
+        first_unit_page,
+        "title, leader, then page number"
+    );
     assert_inside_margins(&layout, Geometry::A4);
 }
 
@@ -98,14 +145,24 @@ fn a_heading_is_never_last_on_its_page() {
     let geometry = Geometry::A4;
     let mut blocks = Vec::new();
     for n in 0..40 {
-        blocks.push(Block::Heading { level: 2, text: format!("Heading {n}"), anchor: None, outline: None });
-        blocks.push(Block::Para(Para::body("A paragraph of body text. ".repeat(n % 7 + 1))));
+        blocks.push(Block::Heading {
+            level: 2,
+            text: format!("Heading {n}"),
+            anchor: None,
+            outline: None,
+        });
+        blocks.push(Block::Para(Para::body(
+            "A paragraph of body text. ".repeat(n % 7 + 1),
+        )));
     }
     let layout = lay_out(&fonts, geometry, &blocks, &HashMap::new());
     assert!(layout.pages.len() > 1);
     for page in 0..layout.pages.len() {
         let last = texts(&layout, page).last().cloned().unwrap();
-        assert!(!last.1.starts_with("Heading"), "page {page} ends with {last:?}");
+        assert!(
+            !last.1.starts_with("Heading"),
+            "page {page} ends with {last:?}"
+        );
     }
 }
 
@@ -115,9 +172,15 @@ fn table_header_repeats_and_rows_never_split_through_a_line() {
     let geometry = Geometry::A4;
     let mut table = Table::new(&[0.3, 0.7], &["Code", "Statement"]);
     for n in 0..60 {
-        table.rows.push(vec![vec![cell(&format!("K{n}"))], vec![cell(&"Long statement text. ".repeat(n % 9 + 1))]]);
+        table.rows.push(vec![
+            vec![cell(&format!("K{n}"))],
+            vec![cell(&"Long statement text. ".repeat(n % 9 + 1))],
+        ]);
     }
-    table.rows.push(vec![vec![cell("Giant")], vec![cell(&"Giant row text. ".repeat(900))]]);
+    table.rows.push(vec![
+        vec![cell("Giant")],
+        vec![cell(&"Giant row text. ".repeat(900))],
+    ]);
     let layout = lay_out(&fonts, geometry, &[Block::Table(table)], &HashMap::new());
     assert!(layout.pages.len() > 3);
     for page in 0..layout.pages.len() {
@@ -125,14 +188,30 @@ fn table_header_repeats_and_rows_never_split_through_a_line() {
         assert_eq!(lines[0].1, "Code", "page {page} starts with the header");
         assert_eq!(lines[1].1, "Statement");
         for (y, text) in &lines {
-            assert!(*y <= geometry.bottom, "page {page}: {text:?} below the text area at {y}");
+            assert!(
+                *y <= geometry.bottom,
+                "page {page}: {text:?} below the text area at {y}"
+            );
         }
     }
     for page in 0..layout.pages.len() - 1 {
-        let codes: Vec<String> = texts(&layout, page).into_iter().map(|t| t.1).filter(|t| t.starts_with('K')).collect();
-        let next: Vec<String> = texts(&layout, page + 1).into_iter().map(|t| t.1).filter(|t| t.starts_with('K')).collect();
+        let codes: Vec<String> = texts(&layout, page)
+            .into_iter()
+            .map(|t| t.1)
+            .filter(|t| t.starts_with('K'))
+            .collect();
+        let next: Vec<String> = texts(&layout, page + 1)
+            .into_iter()
+            .map(|t| t.1)
+            .filter(|t| t.starts_with('K'))
+            .collect();
         if let (Some(last), Some(first)) = (codes.last(), next.first()) {
-            assert_ne!(last, first, "row {last} split across pages {page} and {}", page + 1);
+            assert_ne!(
+                last,
+                first,
+                "row {last} split across pages {page} and {}",
+                page + 1
+            );
         }
     }
     assert_inside_margins(&layout, geometry);
@@ -146,14 +225,25 @@ fn one_unit_alone() {
         id: "x".into(),
         text: "Explain “quotes” – dashes, café".into(),
         content: Vec::new(),
-        criteria: vec![Criterion { id: "c".into(), band: Band::Merit, text: "Assess things".into() }],
+        criteria: vec![Criterion {
+            id: "c".into(),
+            band: Band::Merit,
+            text: "Assess things".into(),
+        }],
     }];
-    let options = PdfOptions { unit: Some(doc.units[3].number.clone()) };
+    let options = PdfOptions {
+        unit: Some(doc.units[3].number.clone()),
+    };
     let layout = specification_layout(&fonts, &doc, &options).unwrap();
-    let all: Vec<String> = (0..layout.pages.len()).flat_map(|p| texts(&layout, p)).map(|t| t.1).collect();
+    let all: Vec<String> = (0..layout.pages.len())
+        .flat_map(|p| texts(&layout, p))
+        .map(|t| t.1)
+        .collect();
     assert!(all.contains(&"Unit 4004: Synthetic Unit 4".to_owned()));
     assert!(all.contains(&"M1".to_owned()));
     assert!(!all.iter().any(|t| t.contains("Synthetic Unit 5")));
-    let missing = PdfOptions { unit: Some("9999".into()) };
+    let missing = PdfOptions {
+        unit: Some("9999".into()),
+    };
     assert!(specification_layout(&fonts, &doc, &missing).is_err());
 }

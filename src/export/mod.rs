@@ -33,7 +33,9 @@ pub struct PdfOptions {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ExportError {
     /// A bundled font could not be read.
-    #[error("the bundled font {0} could not be read; the program may be damaged, please reinstall it")]
+    #[error(
+        "the bundled font {0} could not be read; the program may be damaged, please reinstall it"
+    )]
     Font(String),
     /// The unit asked for is not in the curriculum.
     #[error("there is no unit numbered {0} in this curriculum")]

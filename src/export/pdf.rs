@@ -45,13 +45,26 @@ fn parsed_fonts() -> Result<&'static [ParsedFont], ExportError> {
 }
 
 /// Serialises `layout` as a PDF.
-pub fn render(layout: &Layout, geometry: Geometry, metadata: &Metadata) -> Result<Vec<u8>, ExportError> {
+pub fn render(
+    layout: &Layout,
+    geometry: Geometry,
+    metadata: &Metadata,
+) -> Result<Vec<u8>, ExportError> {
     let mut doc = PdfDocument::new(&metadata.title);
-    let font_ids: Vec<FontId> = parsed_fonts()?.iter().map(|font| doc.add_font(font)).collect();
+    let font_ids: Vec<FontId> = parsed_fonts()?
+        .iter()
+        .map(|font| doc.add_font(font))
+        .collect();
     let pages = layout
         .pages
         .iter()
-        .map(|page| PdfPage::new(Mm::from(Pt(geometry.width)), Mm::from(Pt(geometry.height)), page_ops(&page.items, geometry, layout, &font_ids)))
+        .map(|page| {
+            PdfPage::new(
+                Mm::from(Pt(geometry.width)),
+                Mm::from(Pt(geometry.height)),
+                page_ops(&page.items, geometry, layout, &font_ids),
+            )
+        })
         .collect();
     doc.with_pages(pages);
     let now = DateTime::now();
@@ -69,66 +82,131 @@ pub fn render(layout: &Layout, geometry: Geometry, metadata: &Metadata) -> Resul
     finish_catalog(&mut pdf, &layout.bookmarks)?;
     pdf.compress();
     let mut bytes = Vec::new();
-    pdf.save_to(&mut bytes).map_err(|error| ExportError::Pdf(error.to_string()))?;
+    pdf.save_to(&mut bytes)
+        .map_err(|error| ExportError::Pdf(error.to_string()))?;
     Ok(bytes)
 }
 
 fn colour(rgb: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb { r: rgb.0, g: rgb.1, b: rgb.2, icc_profile: None })
+    Color::Rgb(printpdf::Rgb {
+        r: rgb.0,
+        g: rgb.1,
+        b: rgb.2,
+        icc_profile: None,
+    })
 }
 
 fn point(x: f32, y: f32, geometry: Geometry) -> LinePoint {
-    LinePoint { p: Point { x: Pt(x), y: Pt(geometry.height - y) }, bezier: false }
+    LinePoint {
+        p: Point {
+            x: Pt(x),
+            y: Pt(geometry.height - y),
+        },
+        bezier: false,
+    }
 }
 
 /// Operations of one page: fills, then rules, then all text in one text section, then links.
 fn page_ops(items: &[Item], geometry: Geometry, layout: &Layout, fonts: &[FontId]) -> Vec<Op> {
     let mut ops = Vec::new();
     for item in items {
-        if let Item::Fill { x, y, width, height, colour: fill } = item {
+        if let Item::Fill {
+            x,
+            y,
+            width,
+            height,
+            colour: fill,
+        } = item
+        {
             ops.push(Op::SetFillColor { col: colour(*fill) });
             ops.push(Op::DrawRectangle {
                 rectangle: Rect {
                     mode: Some(PaintMode::Fill),
-                    ..Rect::from_xywh(Pt(*x), Pt(geometry.height - y - height), Pt(*width), Pt(*height))
+                    ..Rect::from_xywh(
+                        Pt(*x),
+                        Pt(geometry.height - y - height),
+                        Pt(*width),
+                        Pt(*height),
+                    )
                 },
             });
         }
     }
     for item in items {
-        if let Item::Rule { x, y, x2, y2, thickness, colour: stroke } = item {
-            ops.push(Op::SetOutlineColor { col: colour(*stroke) });
+        if let Item::Rule {
+            x,
+            y,
+            x2,
+            y2,
+            thickness,
+            colour: stroke,
+        } = item
+        {
+            ops.push(Op::SetOutlineColor {
+                col: colour(*stroke),
+            });
             ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
             ops.push(Op::DrawLine {
-                line: Line { points: vec![point(*x, *y, geometry), point(*x2, *y2, geometry)], is_closed: false },
+                line: Line {
+                    points: vec![point(*x, *y, geometry), point(*x2, *y2, geometry)],
+                    is_closed: false,
+                },
             });
         }
     }
     ops.push(Op::StartTextSection);
     let mut current = None;
     for item in items {
-        if let Item::Text { x, y, style, text, .. } = item {
+        if let Item::Text {
+            x, y, style, text, ..
+        } = item
+        {
             if text.is_empty() {
                 continue;
             }
             if current != Some((style.face, style.size, style.colour)) {
                 if let Some(font) = fonts.get(style.face.index()) {
-                    ops.push(Op::SetFont { font: PdfFontHandle::External(font.clone()), size: Pt(style.size) });
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(font.clone()),
+                        size: Pt(style.size),
+                    });
                 }
-                ops.push(Op::SetFillColor { col: colour(style.colour) });
+                ops.push(Op::SetFillColor {
+                    col: colour(style.colour),
+                });
                 current = Some((style.face, style.size, style.colour));
             }
-            ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(*x), Pt(geometry.height - y)) });
-            ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+            ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(*x), Pt(geometry.height - y)),
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::Text(text.clone())],
+            });
         }
     }
     ops.push(Op::EndTextSection);
     for item in items {
-        if let Item::Link { x, y, width, height, anchor } = item
+        if let Item::Link {
+            x,
+            y,
+            width,
+            height,
+            anchor,
+        } = item
             && let Some(page) = layout.anchors.get(anchor)
         {
-            let rect = Rect::from_xywh(Pt(*x), Pt(geometry.height - y - height), Pt(*width), Pt(*height));
-            let destination = Destination::Xyz { page: page + 1, left: None, top: None, zoom: None };
+            let rect = Rect::from_xywh(
+                Pt(*x),
+                Pt(geometry.height - y - height),
+                Pt(*width),
+                Pt(*height),
+            );
+            let destination = Destination::Xyz {
+                page: page + 1,
+                left: None,
+                top: None,
+                zoom: None,
+            };
             ops.push(Op::LinkAnnotation {
                 link: LinkAnnotation::new(
                     rect,
@@ -146,8 +224,14 @@ fn page_ops(items: &[Item], geometry: Geometry, layout: &Layout, fonts: &[FontId
 /// Adds the language, and a nested outline built from `bookmarks`, to the catalog.
 fn finish_catalog(pdf: &mut lopdf::Document, bookmarks: &[Bookmark]) -> Result<(), ExportError> {
     let pages = pdf.get_pages();
-    let outline = if bookmarks.is_empty() { None } else { Some(write_outline(pdf, bookmarks, &pages)) };
-    let catalog = pdf.catalog_mut().map_err(|error| ExportError::Pdf(error.to_string()))?;
+    let outline = if bookmarks.is_empty() {
+        None
+    } else {
+        Some(write_outline(pdf, bookmarks, &pages))
+    };
+    let catalog = pdf
+        .catalog_mut()
+        .map_err(|error| ExportError::Pdf(error.to_string()))?;
     catalog.set("Lang", Object::string_literal("en-GB"));
     if let Some(outline) = outline {
         catalog.set("Outlines", Object::Reference(outline));
@@ -175,7 +259,10 @@ fn write_outline(
     let mut parents: Vec<Option<usize>> = Vec::with_capacity(bookmarks.len());
     let mut stack: Vec<usize> = Vec::new();
     for (index, bookmark) in bookmarks.iter().enumerate() {
-        while stack.last().is_some_and(|top| bookmarks[*top].depth >= bookmark.depth) {
+        while stack
+            .last()
+            .is_some_and(|top| bookmarks[*top].depth >= bookmark.depth)
+        {
             stack.pop();
         }
         parents.push(stack.last().copied());
@@ -194,9 +281,21 @@ fn write_outline(
         let page_number = u32::try_from(bookmark.page + 1).unwrap_or(u32::MAX);
         let mut dictionary = Dictionary::new();
         dictionary.set("Title", text_string(&bookmark.title));
-        dictionary.set("Parent", Object::Reference(parents[index].map_or(root, |p| ids[p])));
+        dictionary.set(
+            "Parent",
+            Object::Reference(parents[index].map_or(root, |p| ids[p])),
+        );
         if let Some(page) = pages.get(&page_number) {
-            dictionary.set("Dest", vec![Object::Reference(*page), "XYZ".into(), Object::Null, Object::Null, Object::Null]);
+            dictionary.set(
+                "Dest",
+                vec![
+                    Object::Reference(*page),
+                    "XYZ".into(),
+                    Object::Null,
+                    Object::Null,
+                    Object::Null,
+                ],
+            );
         }
         let kids = &children[index];
         if let (Some(first), Some(last)) = (kids.first(), kids.last()) {

@@ -38,7 +38,10 @@ pub(crate) fn specification_layout(
     doc: &Curriculum,
     options: &PdfOptions,
 ) -> Result<Layout, ExportError> {
-    let mut writer = Writer { fonts, blocks: Vec::new() };
+    let mut writer = Writer {
+        fonts,
+        blocks: Vec::new(),
+    };
     match &options.unit {
         Some(number) => {
             let (index, unit) = doc
@@ -55,8 +58,11 @@ pub(crate) fn specification_layout(
     let mut numbers = HashMap::new();
     let mut layout = lay_out(fonts, geometry, &writer.blocks, &numbers);
     for _ in 0..3 {
-        let landed: HashMap<String, usize> =
-            layout.anchors.iter().map(|(anchor, page)| (anchor.clone(), page + 1)).collect();
+        let landed: HashMap<String, usize> = layout
+            .anchors
+            .iter()
+            .map(|(anchor, page)| (anchor.clone(), page + 1))
+            .collect();
         if landed == numbers {
             break;
         }
@@ -64,12 +70,15 @@ pub(crate) fn specification_layout(
         layout = lay_out(fonts, geometry, &writer.blocks, &numbers);
     }
     let title = fonts.clean(&doc.qualification.title);
-    let footer = [doc.qualification.issue.trim(), doc.qualification.issue_date.trim()]
-        .iter()
-        .filter(|part| !part.is_empty())
-        .map(|part| fonts.clean(part))
-        .collect::<Vec<_>>()
-        .join(" – ");
+    let footer = [
+        doc.qualification.issue.trim(),
+        doc.qualification.issue_date.trim(),
+    ]
+    .iter()
+    .filter(|part| !part.is_empty())
+    .map(|part| fonts.clean(part))
+    .collect::<Vec<_>>()
+    .join(" – ");
     let skip_cover = options.unit.is_none();
     add_running_heads(fonts, &mut layout, geometry, &title, &footer, skip_cover);
     Ok(layout)
@@ -93,7 +102,12 @@ impl Writer<'_> {
 
     pub fn heading(&mut self, level: u8, text: &str, anchor: Option<String>, outline: Option<u8>) {
         let text = self.clean(text);
-        self.blocks.push(Block::Heading { level, text, anchor, outline });
+        self.blocks.push(Block::Heading {
+            level,
+            text,
+            anchor,
+            outline,
+        });
     }
 
     pub fn para(&mut self, para: Para) {
@@ -123,7 +137,11 @@ impl Writer<'_> {
 
     fn contents(&mut self, level: u8, text: &str, anchor: String) {
         let text = self.clean(text);
-        self.blocks.push(Block::Contents { level, text, anchor });
+        self.blocks.push(Block::Contents {
+            level,
+            text,
+            anchor,
+        });
     }
 
     fn whole(&mut self, doc: &Curriculum) {
@@ -139,6 +157,9 @@ impl Writer<'_> {
             "Each unit sets out its learning outcomes, essential content and the criteria learners must meet for a Pass, Merit or Distinction."
         });
         for (index, unit) in doc.units.iter().enumerate() {
+            if index > 0 {
+                self.blocks.push(Block::PageBreak);
+            }
             self.unit(doc, index, unit, 1);
         }
         appendix::write(self, doc);
@@ -149,10 +170,16 @@ impl Writer<'_> {
         let big = TextStyle::new(Face::Bold, 26.0, ACCENT);
         let sub = TextStyle::new(Face::Regular, 14.0, ACCENT);
         self.blocks.push(Block::Gap(0.0));
-        self.para(Para::styled(q.awarding_body.as_str(), TextStyle::new(Face::Bold, 12.0, MUTED)));
+        self.para(Para::styled(
+            q.awarding_body.as_str(),
+            TextStyle::new(Face::Bold, 12.0, MUTED),
+        ));
         self.blocks.push(Block::Gap(150.0));
         self.para(Para::styled(q.title.as_str(), big));
-        self.para(Para::styled(format!("{} · Level {}", q.kind.label(), q.level), sub));
+        self.para(Para::styled(
+            format!("{} · Level {}", q.kind.label(), q.level),
+            sub,
+        ));
         self.para(Para::styled("Specification", sub.with_face(Face::Italic)));
         self.blocks.push(Block::Gap(60.0));
         let facts = [
@@ -163,7 +190,10 @@ impl Writer<'_> {
         ];
         for (label, value) in facts {
             if !value.trim().is_empty() {
-                self.para(Para { space_after: 3.0, ..Para::labelled(label, value, 110.0) });
+                self.para(Para {
+                    space_after: 3.0,
+                    ..Para::labelled(label, value, 110.0)
+                });
             }
         }
         self.blocks.push(Block::PageBreak);
@@ -187,7 +217,12 @@ impl Writer<'_> {
 
     fn summary(&mut self, doc: &Curriculum) {
         let q = &doc.qualification;
-        self.heading(1, "1 Qualification summary", Some("summary".into()), Some(0));
+        self.heading(
+            1,
+            "1 Qualification summary",
+            Some("summary".into()),
+            Some(0),
+        );
         let mut facts = Table::new(&[0.32, 0.68], &[]);
         facts.shade_first_column = true;
         facts.push_texts(&["Qualification".into(), q.title.clone()]);
@@ -232,17 +267,28 @@ impl Writer<'_> {
     fn structure(&mut self, doc: &Curriculum) {
         let rules = &doc.qualification.rules;
         self.blocks.push(Block::PageBreak);
-        self.heading(1, "2 Qualification structure", Some("structure".into()), Some(0));
+        self.heading(
+            1,
+            "2 Qualification structure",
+            Some("structure".into()),
+            Some(0),
+        );
         self.heading(2, "Rules of combination", None, None);
         for sentence in structure::rules_in_words(doc) {
             self.para(Para::bullet(sentence));
         }
         self.blocks.push(Block::Gap(6.0));
         self.table(structure::rules_table(doc));
-        let mandatory: Vec<&Unit> = doc.units.iter().filter(|u| doc.is_mandatory(&u.id)).collect();
+        let mandatory: Vec<&Unit> = doc
+            .units
+            .iter()
+            .filter(|u| doc.is_mandatory(&u.id))
+            .collect();
         self.heading(2, "Mandatory units", None, None);
         if mandatory.is_empty() {
-            self.prose("There are no mandatory units: every unit is chosen from the optional groups.");
+            self.prose(
+                "There are no mandatory units: every unit is chosen from the optional groups.",
+            );
         } else {
             self.table(unit_table(&mandatory));
         }
@@ -256,14 +302,31 @@ impl Writer<'_> {
 
     /// One unit's section; `depth` is its outline depth (1 under "Units", 0 when alone).
     fn unit(&mut self, doc: &Curriculum, index: usize, unit: &Unit, depth: u8) {
-        self.blocks.push(Block::PageBreak);
         self.heading(1, &unit_title(unit), Some(unit_anchor(index)), Some(depth));
-        let mut facts = vec![format!("Level {}", unit.level), format!("{} credits", unit.credits), format!("{} GLH", unit.glh), unit.theme.label().to_owned()];
-        facts.push(if doc.is_mandatory(&unit.id) { "Mandatory".into() } else { "Optional".into() });
+        let mut facts = vec![
+            format!("Level {}", unit.level),
+            format!("{} credits", unit.credits),
+            format!("{} GLH", unit.glh),
+            unit.theme.label().to_owned(),
+        ];
+        facts.push(if doc.is_mandatory(&unit.id) {
+            "Mandatory".into()
+        } else {
+            "Optional".into()
+        });
         if !unit.regulator_code.trim().is_empty() {
             facts.push(format!("Unit code {}", unit.regulator_code.trim()));
         }
-        self.para(Para { space_after: 8.0, ..Para::styled(facts.join("  |  "), TextStyle { colour: MUTED, ..TextStyle::BODY.with_face(Face::Bold) }) });
+        self.para(Para {
+            space_after: 8.0,
+            ..Para::styled(
+                facts.join("  |  "),
+                TextStyle {
+                    colour: MUTED,
+                    ..TextStyle::BODY.with_face(Face::Bold)
+                },
+            )
+        });
         if !unit.introduction.trim().is_empty() {
             self.heading(2, "Introduction", None, None);
             self.prose(&unit.introduction);
@@ -272,7 +335,10 @@ impl Writer<'_> {
             self.heading(2, "Learning outcomes", None, None);
             self.prose("By the end of this unit students will be able to:");
             for (o, outcome) in unit.outcomes.iter().enumerate() {
-                self.para(Para { space_after: 3.0, ..Para::labelled(outcome_label(o), outcome.text.as_str(), 30.0) });
+                self.para(Para {
+                    space_after: 3.0,
+                    ..Para::labelled(outcome_label(o), outcome.text.as_str(), 30.0)
+                });
             }
         }
         self.essential_content(unit);
@@ -280,10 +346,18 @@ impl Writer<'_> {
         if !unit.resources.is_empty() {
             self.heading(2, "Recommended resources", None, None);
             for resource in &unit.resources {
-                self.para(Para { space_after: 3.0, ..Para::labelled(resource.kind.label(), resource.text.as_str(), 62.0) });
+                self.para(Para {
+                    space_after: 3.0,
+                    ..Para::labelled(resource.kind.label(), resource.text.as_str(), 62.0)
+                });
             }
         }
-        let links: Vec<String> = unit.links.iter().filter_map(|id| doc.unit(id)).map(unit_title).collect();
+        let links: Vec<String> = unit
+            .links
+            .iter()
+            .filter_map(|id| doc.unit(id))
+            .map(unit_title)
+            .collect();
         if !links.is_empty() {
             self.heading(2, "Links to other units", None, None);
             self.prose("This unit links to:");
@@ -299,10 +373,18 @@ impl Writer<'_> {
         }
         self.heading(2, "Essential content", None, None);
         for (o, outcome) in unit.outcomes.iter().enumerate() {
-            self.heading(3, &format!("{} {}", outcome_label(o), outcome.text.trim()), None, None);
+            self.heading(
+                3,
+                &format!("{} {}", outcome_label(o), outcome.text.trim()),
+                None,
+                None,
+            );
             for topic in &outcome.content {
                 let style = TextStyle::BODY.with_face(Face::BoldItalic);
-                self.para(Para { space_after: 2.0, ..Para::styled(topic.heading.as_str(), style) });
+                self.para(Para {
+                    space_after: 2.0,
+                    ..Para::styled(topic.heading.as_str(), style)
+                });
                 for point in &topic.points {
                     self.para(Para::bullet(point.as_str()));
                 }
@@ -317,16 +399,27 @@ impl Writer<'_> {
         }
         self.heading(2, "Learning outcomes and assessment criteria", None, None);
         let numbers = CriterionNumbers::of(unit);
-        let mut table = Table::new(&[0.25, 0.27, 0.24, 0.24], &["Learning outcome", "Pass", "Merit", "Distinction"]);
+        let mut table = Table::new(
+            &[0.25, 0.27, 0.24, 0.24],
+            &["Learning outcome", "Pass", "Merit", "Distinction"],
+        );
         table.shade_first_column = true;
         for (o, outcome) in unit.outcomes.iter().enumerate() {
-            let mut row = vec![vec![Para { lead_face: Face::Bold, ..Para::labelled(outcome_label(o), outcome.text.as_str(), 24.0).restyled(cell("").style) }]];
+            let mut row = vec![vec![Para {
+                lead_face: Face::Bold,
+                ..Para::labelled(outcome_label(o), outcome.text.as_str(), 24.0)
+                    .restyled(cell("").style)
+            }]];
             for band in crate::model::Band::ALL {
                 let paras = outcome
                     .criteria
                     .iter()
                     .filter(|c| c.band == band)
-                    .map(|c| Para { space_after: 4.0, ..Para::labelled(numbers.get(&c.id), c.text.as_str(), 20.0).restyled(cell("").style) })
+                    .map(|c| Para {
+                        space_after: 4.0,
+                        ..Para::labelled(numbers.get(&c.id), c.text.as_str(), 20.0)
+                            .restyled(cell("").style)
+                    })
                     .collect();
                 row.push(paras);
             }
@@ -349,7 +442,10 @@ pub(crate) fn unit_title(unit: &Unit) -> String {
 }
 
 fn unit_table(units: &[&Unit]) -> Table {
-    let mut table = Table::new(&[0.1, 0.42, 0.09, 0.1, 0.09, 0.2], &["Unit", "Title", "Level", "Credits", "GLH", "Theme"]);
+    let mut table = Table::new(
+        &[0.1, 0.42, 0.09, 0.1, 0.09, 0.2],
+        &["Unit", "Title", "Level", "Credits", "GLH", "Theme"],
+    );
     for unit in units {
         table.push_texts(&[
             unit.number.clone(),

@@ -11,7 +11,11 @@ pub(crate) fn rules_in_words(doc: &Curriculum) -> Vec<String> {
         "Learners must achieve {} credits to be awarded the qualification.",
         q.total_credits
     )];
-    let mandatory: Vec<_> = rules.mandatory.iter().filter_map(|id| doc.unit(id)).collect();
+    let mandatory: Vec<_> = rules
+        .mandatory
+        .iter()
+        .filter_map(|id| doc.unit(id))
+        .collect();
     if !mandatory.is_empty() {
         let credits: u32 = mandatory.iter().map(|u| u.credits).sum();
         sentences.push(format!(
@@ -20,7 +24,11 @@ pub(crate) fn rules_in_words(doc: &Curriculum) -> Vec<String> {
         ));
     }
     for group in &rules.groups {
-        sentences.push(format!("From “{}”: {}.", group.title.trim(), lower_first(&group_bounds(group))));
+        sentences.push(format!(
+            "From “{}”: {}.",
+            group.title.trim(),
+            lower_first(&group_bounds(group))
+        ));
     }
     for level in &rules.level_credits {
         sentences.push(format!(
@@ -34,7 +42,12 @@ pub(crate) fn rules_in_words(doc: &Curriculum) -> Vec<String> {
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect::<String>().trim_end_matches('.').to_owned(),
+        Some(first) => first
+            .to_lowercase()
+            .chain(chars)
+            .collect::<String>()
+            .trim_end_matches('.')
+            .to_owned(),
         None => String::new(),
     }
 }
@@ -51,7 +64,9 @@ pub(crate) fn group_bounds(group: &OptionalGroup) -> String {
     }
     let plural = |n: u32| if n == 1 { "unit" } else { "units" };
     match (group.min_units, group.max_units) {
-        (Some(min), Some(max)) if min == max => parts.push(format!("exactly {min} {}", plural(min))),
+        (Some(min), Some(max)) if min == max => {
+            parts.push(format!("exactly {min} {}", plural(min)))
+        }
         (Some(min), Some(max)) => parts.push(format!("between {min} and {max} units")),
         (Some(min), None) => parts.push(format!("at least {min} {}", plural(min))),
         (None, Some(max)) => parts.push(format!("at most {max} {}", plural(max))),
@@ -69,7 +84,11 @@ pub(crate) fn rules_table(doc: &Curriculum) -> Table {
     let rules = &doc.qualification.rules;
     let mut table = Table::new(&[0.5, 0.2, 0.3], &["Requirement", "Units", "Credits"]);
     table.shade_first_column = true;
-    let mandatory: Vec<_> = rules.mandatory.iter().filter_map(|id| doc.unit(id)).collect();
+    let mandatory: Vec<_> = rules
+        .mandatory
+        .iter()
+        .filter_map(|id| doc.unit(id))
+        .collect();
     let mandatory_credits: u32 = mandatory.iter().map(|u| u.credits).sum();
     table.push_texts(&[
         "Mandatory units".into(),
@@ -78,7 +97,12 @@ pub(crate) fn rules_table(doc: &Curriculum) -> Table {
     ]);
     for group in &rules.groups {
         let bounds = group_bounds(group);
-        let available: u32 = group.units.iter().filter_map(|id| doc.unit(id)).map(|u| u.credits).sum();
+        let available: u32 = group
+            .units
+            .iter()
+            .filter_map(|id| doc.unit(id))
+            .map(|u| u.credits)
+            .sum();
         table.push_texts(&[
             group.title.clone(),
             format!("{} available", group.units.len()),
@@ -106,8 +130,14 @@ mod tests {
 
     #[test]
     fn bounds_read_as_sentences() {
-        let mut group = OptionalGroup { min_credits: Some(15), ..Default::default() };
-        assert_eq!(group_bounds(&group), "Take at least 15 credits from this group.");
+        let mut group = OptionalGroup {
+            min_credits: Some(15),
+            ..Default::default()
+        };
+        assert_eq!(
+            group_bounds(&group),
+            "Take at least 15 credits from this group."
+        );
         group.max_credits = Some(30);
         group.min_units = Some(1);
         group.max_units = Some(1);

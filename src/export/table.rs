@@ -43,12 +43,18 @@ impl Table {
 
     /// Adds a row of single-paragraph cells in table style.
     pub fn push_texts(&mut self, cells: &[String]) {
-        self.rows.push(cells.iter().map(|text| vec![cell(text)]).collect());
+        self.rows
+            .push(cells.iter().map(|text| vec![cell(text)]).collect());
     }
 
     /// Left edge and width of each column for a table `width` wide starting at `left`.
     fn column_boxes(&self, left: f32, width: f32) -> Vec<(f32, f32)> {
-        let total: f32 = self.columns.iter().filter(|w| **w > 0.0).sum::<f32>().max(f32::EPSILON);
+        let total: f32 = self
+            .columns
+            .iter()
+            .filter(|w| **w > 0.0)
+            .sum::<f32>()
+            .max(f32::EPSILON);
         let mut x = left;
         self.columns
             .iter()
@@ -64,22 +70,43 @@ impl Table {
     fn header_row(&self) -> Vec<Vec<Para>> {
         self.header
             .iter()
-            .map(|text| vec![Para { space_after: 0.0, ..Para::styled(text.clone(), CELL.with_face(Face::Bold)) }])
+            .map(|text| {
+                vec![Para {
+                    space_after: 0.0,
+                    ..Para::styled(text.clone(), CELL.with_face(Face::Bold))
+                }]
+            })
             .collect()
     }
 
-    /// Height of the header row plus the first line of the first row: what a heading above
-    /// the table keeps with it.
-    pub fn first_chunk(&self, fonts: &Fonts, width: f32) -> f32 {
+    /// Height of the header row plus the first row (or its first line when the row is taller
+    /// than `page_room`): what must fit before the table starts, and what a heading above the
+    /// table keeps with it.
+    pub fn first_chunk(&self, fonts: &Fonts, width: f32, page_room: f32) -> f32 {
         let columns = self.column_boxes(0.0, width);
-        let header = if self.header.is_empty() { 0.0 } else { RowBoxes::of(fonts, &self.header_row(), &columns).height };
-        header + CELL.leading + 2.0 * PAD
+        let header = if self.header.is_empty() {
+            0.0
+        } else {
+            RowBoxes::of(fonts, &self.header_row(), &columns).height
+        };
+        let first_row = self
+            .rows
+            .first()
+            .map_or(0.0, |row| RowBoxes::of(fonts, row, &columns).height);
+        if header + first_row <= page_room {
+            header + first_row
+        } else {
+            header + CELL.leading + 2.0 * PAD
+        }
     }
 }
 
 /// A paragraph in table style.
 pub fn cell(text: &str) -> Para {
-    Para { space_after: 3.0, ..Para::styled(text, CELL) }
+    Para {
+        space_after: 3.0,
+        ..Para::styled(text, CELL)
+    }
 }
 
 /// A row's boxes, y relative to the row's top edge.
@@ -108,7 +135,10 @@ impl RowBoxes {
             }
             height = height.max(y - last_space + PAD);
         }
-        Self { lines, height: height.max(2.0 * PAD) }
+        Self {
+            lines,
+            height: height.max(2.0 * PAD),
+        }
     }
 
     /// The largest cut at or below `limit` (and above `start`) that passes through no line.
@@ -117,8 +147,15 @@ impl RowBoxes {
             .iter()
             .map(|(_, bottom, _)| *bottom)
             .filter(|c| *c > start + 0.01 && *c <= limit)
-            .filter(|c| !self.lines.iter().any(|(top, bottom, _)| top < c && bottom > c))
-            .fold(None, |best: Option<f32>, c| Some(best.map_or(c, |b| b.max(c))))
+            .filter(|c| {
+                !self
+                    .lines
+                    .iter()
+                    .any(|(top, bottom, _)| top < c && bottom > c)
+            })
+            .fold(None, |best: Option<f32>, c| {
+                Some(best.map_or(c, |b| b.max(c)))
+            })
     }
 }
 
@@ -134,7 +171,12 @@ struct Fragment {
 
 impl Fragment {
     fn whole(row: &RowBoxes) -> Self {
-        Self { start: 0.0, end: row.height, pad_top: 0.0, pad_bottom: 0.0 }
+        Self {
+            start: 0.0,
+            end: row.height,
+            pad_top: 0.0,
+            pad_bottom: 0.0,
+        }
     }
 }
 
@@ -147,17 +189,33 @@ enum Shade {
 }
 
 /// Places `table` at `left`, `width` wide, from the cursor down.
-pub(crate) fn place_table(fonts: &Fonts, cursor: &mut Cursor, table: &Table, left: f32, width: f32) {
+pub(crate) fn place_table(
+    fonts: &Fonts,
+    cursor: &mut Cursor,
+    table: &Table,
+    left: f32,
+    width: f32,
+) {
     let columns = table.column_boxes(left, width);
     let page_room = cursor.geometry.bottom - cursor.geometry.top;
     let header_row = RowBoxes::of(fonts, &table.header_row(), &columns);
     // A header repeats on every page; one too tall for that (hostile text) is an ordinary row.
     let repeated = !table.header.is_empty() && header_row.height <= page_room / 3.0;
     let header = repeated.then_some(&header_row);
-    let shade = if table.shade_first_column { Shade::FirstColumn(COLUMN_FILL) } else { Shade::None };
-    cursor.ensure(table.first_chunk(fonts, width));
+    let shade = if table.shade_first_column {
+        Shade::FirstColumn(COLUMN_FILL)
+    } else {
+        Shade::None
+    };
+    cursor.ensure(table.first_chunk(fonts, width, page_room));
     if let Some(header) = header {
-        draw_fragment(cursor, header, &columns, Fragment::whole(header), Shade::Row(HEADER_FILL));
+        draw_fragment(
+            cursor,
+            header,
+            &columns,
+            Fragment::whole(header),
+            Shade::Row(HEADER_FILL),
+        );
     } else if !table.header.is_empty() {
         place_row(cursor, &header_row, &columns, None, Shade::Row(HEADER_FILL));
     }
@@ -169,7 +227,13 @@ pub(crate) fn place_table(fonts: &Fonts, cursor: &mut Cursor, table: &Table, lef
 }
 
 /// Places one row: whole on this page, else whole on the next, else split between lines.
-fn place_row(cursor: &mut Cursor, row: &RowBoxes, columns: &[(f32, f32)], header: Option<&RowBoxes>, shade: Shade) {
+fn place_row(
+    cursor: &mut Cursor,
+    row: &RowBoxes,
+    columns: &[(f32, f32)],
+    header: Option<&RowBoxes>,
+    shade: Shade,
+) {
     let page_room = cursor.geometry.bottom - cursor.geometry.top;
     let header_height = header.map_or(0.0, |h| h.height);
     let mut start = 0.0;
@@ -177,7 +241,12 @@ fn place_row(cursor: &mut Cursor, row: &RowBoxes, columns: &[(f32, f32)], header
     loop {
         let pad_top = if start > 0.0 { PAD } else { 0.0 };
         if row.height - start + pad_top <= cursor.room() {
-            let fragment = Fragment { start, end: row.height, pad_top, pad_bottom: 0.0 };
+            let fragment = Fragment {
+                start,
+                end: row.height,
+                pad_top,
+                pad_bottom: 0.0,
+            };
             draw_fragment(cursor, row, columns, fragment, shade);
             return;
         }
@@ -196,7 +265,18 @@ fn place_row(cursor: &mut Cursor, row: &RowBoxes, columns: &[(f32, f32)], header
             }
             None => limit.max(start + CELL.leading),
         };
-        draw_fragment(cursor, row, columns, Fragment { start, end, pad_top, pad_bottom: PAD }, shade);
+        draw_fragment(
+            cursor,
+            row,
+            columns,
+            Fragment {
+                start,
+                end,
+                pad_top,
+                pad_bottom: PAD,
+            },
+            shade,
+        );
         next_page(cursor, header, columns);
         fresh = true;
         start = end;
@@ -206,13 +286,30 @@ fn place_row(cursor: &mut Cursor, row: &RowBoxes, columns: &[(f32, f32)], header
 fn next_page(cursor: &mut Cursor, header: Option<&RowBoxes>, columns: &[(f32, f32)]) {
     cursor.new_page();
     if let Some(header) = header {
-        draw_fragment(cursor, header, columns, Fragment::whole(header), Shade::Row(HEADER_FILL));
+        draw_fragment(
+            cursor,
+            header,
+            columns,
+            Fragment::whole(header),
+            Shade::Row(HEADER_FILL),
+        );
     }
 }
 
 /// Draws one fragment of `row` at the cursor and moves the cursor below it.
-fn draw_fragment(cursor: &mut Cursor, row: &RowBoxes, columns: &[(f32, f32)], fragment: Fragment, shade: Shade) {
-    let Fragment { start, end, pad_top, pad_bottom } = fragment;
+fn draw_fragment(
+    cursor: &mut Cursor,
+    row: &RowBoxes,
+    columns: &[(f32, f32)],
+    fragment: Fragment,
+    shade: Shade,
+) {
+    let Fragment {
+        start,
+        end,
+        pad_top,
+        pad_bottom,
+    } = fragment;
     let top = cursor.y;
     let height = end - start + pad_top + pad_bottom;
     let left = columns.first().map_or(0.0, |c| c.0);
@@ -223,7 +320,13 @@ fn draw_fragment(cursor: &mut Cursor, row: &RowBoxes, columns: &[(f32, f32)], fr
         Shade::FirstColumn(colour) => Some((colour, columns.first().map_or(right, |c| c.0 + c.1))),
     };
     if let Some((colour, fill_right)) = fill {
-        cursor.push(Item::Fill { x: left, y: top, width: fill_right - left, height, colour });
+        cursor.push(Item::Fill {
+            x: left,
+            y: top,
+            width: fill_right - left,
+            height,
+            colour,
+        });
     }
     for (line_top, _, item) in &row.lines {
         if *line_top >= start - 0.01 && *line_top < end - 0.01 {
@@ -231,7 +334,14 @@ fn draw_fragment(cursor: &mut Cursor, row: &RowBoxes, columns: &[(f32, f32)], fr
         }
     }
     let bottom = top + height;
-    let rule = |x: f32, y: f32, x2: f32, y2: f32| Item::Rule { x, y, x2, y2, thickness: 0.5, colour: RULE };
+    let rule = |x: f32, y: f32, x2: f32, y2: f32| Item::Rule {
+        x,
+        y,
+        x2,
+        y2,
+        thickness: 0.5,
+        colour: RULE,
+    };
     cursor.push(rule(left, top, right, top));
     cursor.push(rule(left, bottom, right, bottom));
     for x in columns.iter().map(|c| c.0).chain(std::iter::once(right)) {

@@ -73,7 +73,12 @@ impl TextStyle {
 
     /// A style with leading 1.4 times the size.
     pub const fn new(face: Face, size: f32, colour: Rgb) -> Self {
-        Self { face, size, leading: size * 1.4, colour }
+        Self {
+            face,
+            size,
+            leading: size * 1.4,
+            colour,
+        }
     }
 
     /// The same style in another face.
@@ -83,7 +88,11 @@ impl TextStyle {
 
     /// The same style at another size.
     pub const fn sized(self, size: f32) -> Self {
-        Self { size, leading: size * 1.4, ..self }
+        Self {
+            size,
+            leading: size * 1.4,
+            ..self
+        }
     }
 
     /// Baseline offset from the top of a line box.
@@ -96,13 +105,38 @@ impl TextStyle {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     /// A line of text; `y` is the baseline.
-    Text { x: f32, y: f32, width: f32, style: TextStyle, text: String },
+    Text {
+        x: f32,
+        y: f32,
+        width: f32,
+        style: TextStyle,
+        text: String,
+    },
     /// A filled rectangle; `y` is its top edge.
-    Fill { x: f32, y: f32, width: f32, height: f32, colour: Rgb },
+    Fill {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        colour: Rgb,
+    },
     /// A horizontal or vertical rule from (x, y) to (x2, y2).
-    Rule { x: f32, y: f32, x2: f32, y2: f32, thickness: f32, colour: Rgb },
+    Rule {
+        x: f32,
+        y: f32,
+        x2: f32,
+        y2: f32,
+        thickness: f32,
+        colour: Rgb,
+    },
     /// A clickable area that jumps to the page holding `anchor`.
-    Link { x: f32, y: f32, width: f32, height: f32, anchor: String },
+    Link {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        anchor: String,
+    },
 }
 
 /// The boxes of one page.
@@ -152,12 +186,23 @@ impl Para {
 
     /// A bulleted item indented one level.
     pub fn bullet(text: impl Into<String>) -> Self {
-        Self { lead: "•".into(), indent: 10.0, hang: 22.0, space_after: 2.0, ..Self::body(text) }
+        Self {
+            lead: "•".into(),
+            indent: 10.0,
+            hang: 22.0,
+            space_after: 2.0,
+            ..Self::body(text)
+        }
     }
 
     /// A paragraph with a bold label hanging in `hang` points.
     pub fn labelled(label: impl Into<String>, text: impl Into<String>, hang: f32) -> Self {
-        Self { lead: label.into(), lead_face: Face::Bold, hang, ..Self::body(text) }
+        Self {
+            lead: label.into(),
+            lead_face: Face::Bold,
+            hang,
+            ..Self::body(text)
+        }
     }
 
     /// The paragraph's lines placed at `x` (left edge of the block) with the first line box
@@ -170,18 +215,42 @@ impl Para {
         if !self.lead.is_empty() {
             let lead_style = style.with_face(self.lead_face);
             let lead_width = fonts.width(self.lead_face, style.size, &self.lead);
-            placed.push((0.0, text_item(x + self.indent, style.baseline(), lead_width, lead_style, &self.lead)));
+            placed.push((
+                0.0,
+                text_item(
+                    x + self.indent,
+                    style.baseline(),
+                    lead_width,
+                    lead_style,
+                    &self.lead,
+                ),
+            ));
         }
         for (index, line) in lines.into_iter().enumerate() {
             let top = index as f32 * style.leading;
-            placed.push((top, text_item(text_x, top + style.baseline(), line.width, style, &line.text)));
+            placed.push((
+                top,
+                text_item(
+                    text_x,
+                    top + style.baseline(),
+                    line.width,
+                    style,
+                    &line.text,
+                ),
+            ));
         }
         placed
     }
 }
 
 fn text_item(x: f32, y: f32, width: f32, style: TextStyle, text: &str) -> Item {
-    Item::Text { x, y, width, style, text: text.to_owned() }
+    Item::Text {
+        x,
+        y,
+        width,
+        style,
+        text: text.to_owned(),
+    }
 }
 
 /// One block of the flow.
@@ -189,13 +258,22 @@ fn text_item(x: f32, y: f32, width: f32, style: TextStyle, text: &str) -> Item {
 pub enum Block {
     /// A heading: level 1 (section), 2 or 3. With an anchor it can be linked to; with an
     /// outline depth it appears in the PDF bookmarks.
-    Heading { level: u8, text: String, anchor: Option<String>, outline: Option<u8> },
+    Heading {
+        level: u8,
+        text: String,
+        anchor: Option<String>,
+        outline: Option<u8>,
+    },
     /// A paragraph.
     Para(Para),
     /// A table.
     Table(Table),
     /// A contents entry: title, dot leader and the page where `anchor` lands, as a link.
-    Contents { level: u8, text: String, anchor: String },
+    Contents {
+        level: u8,
+        text: String,
+        anchor: String,
+    },
     /// Vertical space.
     Gap(f32),
     /// Start a new page.
@@ -233,7 +311,11 @@ pub(crate) struct Cursor {
 
 impl Cursor {
     fn new(geometry: Geometry) -> Self {
-        Self { geometry, pages: vec![Page::default()], y: geometry.top }
+        Self {
+            geometry,
+            pages: vec![Page::default()],
+            y: geometry.top,
+        }
     }
 
     /// Index of the current page.
@@ -274,9 +356,13 @@ impl Cursor {
     /// Places a paragraph line by line at `x` within `width`, breaking pages between lines.
     pub fn para(&mut self, fonts: &Fonts, para: &Para, x: f32, width: f32) {
         let leading = para.style.leading;
+        let lines = para.lines(fonts, x, width);
+        let count = lines.last().map_or(0.0, |(top, _)| top / leading + 1.0);
+        // Short paragraphs stay together; longer ones never leave a single line behind.
+        self.ensure(leading * if count <= 3.0 { count } else { 2.0 });
         let mut line_top = f32::NEG_INFINITY;
         let mut offset = self.y;
-        for (top, item) in para.lines(fonts, x, width) {
+        for (top, item) in lines {
             if top > line_top {
                 self.ensure(leading);
                 offset = self.y - top;
@@ -292,12 +378,60 @@ impl Cursor {
 /// `item` moved down by `dy`.
 pub(crate) fn shift(item: Item, dy: f32) -> Item {
     match item {
-        Item::Text { x, y, width, style, text } => Item::Text { x, y: y + dy, width, style, text },
-        Item::Fill { x, y, width, height, colour } => Item::Fill { x, y: y + dy, width, height, colour },
-        Item::Rule { x, y, x2, y2, thickness, colour } => {
-            Item::Rule { x, y: y + dy, x2, y2: y2 + dy, thickness, colour }
-        }
-        Item::Link { x, y, width, height, anchor } => Item::Link { x, y: y + dy, width, height, anchor },
+        Item::Text {
+            x,
+            y,
+            width,
+            style,
+            text,
+        } => Item::Text {
+            x,
+            y: y + dy,
+            width,
+            style,
+            text,
+        },
+        Item::Fill {
+            x,
+            y,
+            width,
+            height,
+            colour,
+        } => Item::Fill {
+            x,
+            y: y + dy,
+            width,
+            height,
+            colour,
+        },
+        Item::Rule {
+            x,
+            y,
+            x2,
+            y2,
+            thickness,
+            colour,
+        } => Item::Rule {
+            x,
+            y: y + dy,
+            x2,
+            y2: y2 + dy,
+            thickness,
+            colour,
+        },
+        Item::Link {
+            x,
+            y,
+            width,
+            height,
+            anchor,
+        } => Item::Link {
+            x,
+            y: y + dy,
+            width,
+            height,
+            anchor,
+        },
     }
 }
 
@@ -319,27 +453,38 @@ fn heading_space(level: u8) -> (f32, f32) {
 }
 
 /// Height a block needs before its first possible page break: what a heading keeps with it.
-fn first_chunk(fonts: &Fonts, blocks: &[Block], width: f32) -> f32 {
+fn first_chunk(fonts: &Fonts, blocks: &[Block], width: f32, page_room: f32) -> f32 {
     match blocks.first() {
         Some(Block::Heading { level, text, .. }) => {
-            heading_height(fonts, *level, text, width) + first_chunk(fonts, &blocks[1..], width)
+            heading_height(fonts, *level, text, width)
+                + first_chunk(fonts, &blocks[1..], width, page_room)
         }
         Some(Block::Para(para)) => para.style.leading * 2.0_f32.min(line_count(fonts, para, width)),
-        Some(Block::Table(table)) => table.first_chunk(fonts, width),
+        Some(Block::Table(table)) => table.first_chunk(fonts, width, page_room),
         Some(Block::Contents { .. }) => TextStyle::BODY.leading,
-        Some(Block::Gap(gap)) => gap + first_chunk(fonts, &blocks[1..], width),
+        Some(Block::Gap(gap)) => gap + first_chunk(fonts, &blocks[1..], width, page_room),
         Some(Block::PageBreak) | None => 0.0,
     }
 }
 
 fn line_count(fonts: &Fonts, para: &Para, width: f32) -> f32 {
-    wrap(fonts, para.style.face, para.style.size, &para.text, width - para.hang).len().max(1) as f32
+    wrap(
+        fonts,
+        para.style.face,
+        para.style.size,
+        &para.text,
+        width - para.hang,
+    )
+    .len()
+    .max(1) as f32
 }
 
 fn heading_height(fonts: &Fonts, level: u8, text: &str, width: f32) -> f32 {
     let style = heading_style(level);
     let (before, after) = heading_space(level);
-    let lines = wrap(fonts, style.face, style.size, text, width).len().max(1);
+    let lines = wrap(fonts, style.face, style.size, text, width)
+        .len()
+        .max(1);
     before + lines as f32 * style.leading + after
 }
 
@@ -358,11 +503,21 @@ pub fn lay_out(
     let left = geometry.side;
     for (index, block) in blocks.iter().enumerate() {
         match block {
-            Block::Heading { level, text, anchor, outline } => {
+            Block::Heading {
+                level,
+                text,
+                anchor,
+                outline,
+            } => {
                 let style = heading_style(*level);
                 let (before, after) = heading_space(*level);
                 let keep = heading_height(fonts, *level, text, width)
-                    + first_chunk(fonts, blocks.get(index + 1..).unwrap_or_default(), width);
+                    + first_chunk(
+                        fonts,
+                        blocks.get(index + 1..).unwrap_or_default(),
+                        width,
+                        geometry.bottom - geometry.top,
+                    );
                 cursor.ensure(keep.min(geometry.bottom - geometry.top));
                 if !cursor.at_top() {
                     cursor.y += before;
@@ -371,18 +526,36 @@ pub fn lay_out(
                     anchors.insert(anchor.clone(), cursor.page_index());
                 }
                 if let Some(depth) = outline {
-                    bookmarks.push(Bookmark { title: text.clone(), depth: *depth, page: cursor.page_index() });
+                    bookmarks.push(Bookmark {
+                        title: text.clone(),
+                        depth: *depth,
+                        page: cursor.page_index(),
+                    });
                 }
-                let para = Para { space_after: after, ..Para::styled(text.clone(), style) };
+                let para = Para {
+                    space_after: after,
+                    ..Para::styled(text.clone(), style)
+                };
                 cursor.para(fonts, &para, left, width);
                 if *level <= 1 {
                     let y = cursor.y - after + 3.0;
-                    cursor.push(Item::Rule { x: left, y, x2: left + width, y2: y, thickness: 0.8, colour: ACCENT });
+                    cursor.push(Item::Rule {
+                        x: left,
+                        y,
+                        x2: left + width,
+                        y2: y,
+                        thickness: 0.8,
+                        colour: ACCENT,
+                    });
                 }
             }
             Block::Para(para) => cursor.para(fonts, para, left, width),
             Block::Table(table) => place_table(fonts, &mut cursor, table, left, width),
-            Block::Contents { level, text, anchor } => {
+            Block::Contents {
+                level,
+                text,
+                anchor,
+            } => {
                 contents_line(fonts, &mut cursor, *level, text, anchor, page_numbers);
             }
             Block::Gap(gap) => {
@@ -397,7 +570,11 @@ pub fn lay_out(
             }
         }
     }
-    Layout { pages: cursor.pages, anchors, bookmarks }
+    Layout {
+        pages: cursor.pages,
+        anchors,
+        bookmarks,
+    }
 }
 
 /// A contents line: indented title, dot leader, right-aligned page number; all one link.
@@ -410,7 +587,11 @@ fn contents_line(
     page_numbers: &HashMap<String, usize>,
 ) {
     let geometry = cursor.geometry;
-    let style = if level <= 1 { TextStyle::BODY.with_face(Face::Bold) } else { TextStyle::BODY };
+    let style = if level <= 1 {
+        TextStyle::BODY.with_face(Face::Bold)
+    } else {
+        TextStyle::BODY
+    };
     let indent = f32::from(level.saturating_sub(1)) * 16.0;
     let number_room = 36.0;
     let left = geometry.side + indent;
@@ -419,29 +600,57 @@ fn contents_line(
         cursor.y += 4.0;
     }
     let top = cursor.y;
-    let para = Para { space_after: 0.0, ..Para::styled(text, style) };
+    let para = Para {
+        space_after: 0.0,
+        ..Para::styled(text, style)
+    };
     cursor.ensure(style.leading);
     let start_page = cursor.page_index();
     let start_y = cursor.y;
     cursor.para(fonts, &para, left, right - left - number_room);
-    let Some(Item::Text { x, y, width, .. }) = cursor.pages.last().and_then(|p| p.items.last()).cloned()
+    let Some(Item::Text { x, y, width, .. }) =
+        cursor.pages.last().and_then(|p| p.items.last()).cloned()
     else {
         return;
     };
-    let number = page_numbers.get(anchor).map(ToString::to_string).unwrap_or_default();
+    let number = page_numbers
+        .get(anchor)
+        .map(ToString::to_string)
+        .unwrap_or_default();
     let number_width = fonts.width(style.face, style.size, &number);
     let dot_width = fonts.width(Face::Regular, style.size, ".").max(0.1);
     let leader_start = x + width + 6.0;
     let leader_end = right - number_width - 4.0;
-    let dots = ((leader_end - leader_start) / (dot_width * 2.0)).floor().max(0.0) as usize;
+    let dots = ((leader_end - leader_start) / (dot_width * 2.0))
+        .floor()
+        .max(0.0) as usize;
     if dots > 0 {
         let leader = ". ".repeat(dots);
         let leader_width = fonts.width(Face::Regular, style.size, leader.trim_end());
-        let leader_style = TextStyle { colour: MUTED, ..TextStyle::BODY };
-        cursor.push(text_item(leader_end - leader_width, y, leader_width, leader_style, leader.trim_end()));
+        let leader_style = TextStyle {
+            colour: MUTED,
+            ..TextStyle::BODY
+        };
+        cursor.push(text_item(
+            leader_end - leader_width,
+            y,
+            leader_width,
+            leader_style,
+            leader.trim_end(),
+        ));
     }
-    cursor.push(text_item(right - number_width, y, number_width, style, &number));
-    let link_top = if cursor.page_index() == start_page { start_y.max(top) } else { geometry.top };
+    cursor.push(text_item(
+        right - number_width,
+        y,
+        number_width,
+        style,
+        &number,
+    ));
+    let link_top = if cursor.page_index() == start_page {
+        start_y.max(top)
+    } else {
+        geometry.top
+    };
     cursor.push(Item::Link {
         x: geometry.side,
         y: link_top,
@@ -461,7 +670,10 @@ pub fn add_running_heads(
     footer: &str,
     skip_cover: bool,
 ) {
-    let style = TextStyle { colour: MUTED, ..TextStyle::BODY.sized(8.5) };
+    let style = TextStyle {
+        colour: MUTED,
+        ..TextStyle::BODY.sized(8.5)
+    };
     let total = layout.pages.len();
     let left = geometry.side;
     let right = geometry.width - geometry.side;
@@ -474,14 +686,41 @@ pub fn add_running_heads(
     let header_width = fonts.width(style.face, style.size, &header);
     let footer_width = fonts.width(style.face, style.size, &footer);
     let rule = Rgb(0.75, 0.77, 0.8);
-    for (index, page) in layout.pages.iter_mut().enumerate().skip(usize::from(skip_cover)) {
+    for (index, page) in layout
+        .pages
+        .iter_mut()
+        .enumerate()
+        .skip(usize::from(skip_cover))
+    {
         let number = format!("Page {} of {}", index + 1, total);
         let number_width = fonts.width(style.face, style.size, &number);
-        page.items.push(text_item(left, header_y, header_width, style, &header));
-        page.items.push(Item::Rule { x: left, y: header_y + 6.0, x2: right, y2: header_y + 6.0, thickness: 0.5, colour: rule });
-        page.items.push(Item::Rule { x: left, y: footer_y - 12.0, x2: right, y2: footer_y - 12.0, thickness: 0.5, colour: rule });
-        page.items.push(text_item(left, footer_y, footer_width, style, &footer));
-        page.items.push(text_item(right - number_width, footer_y, number_width, style, &number));
+        page.items
+            .push(text_item(left, header_y, header_width, style, &header));
+        page.items.push(Item::Rule {
+            x: left,
+            y: header_y + 6.0,
+            x2: right,
+            y2: header_y + 6.0,
+            thickness: 0.5,
+            colour: rule,
+        });
+        page.items.push(Item::Rule {
+            x: left,
+            y: footer_y - 12.0,
+            x2: right,
+            y2: footer_y - 12.0,
+            thickness: 0.5,
+            colour: rule,
+        });
+        page.items
+            .push(text_item(left, footer_y, footer_width, style, &footer));
+        page.items.push(text_item(
+            right - number_width,
+            footer_y,
+            number_width,
+            style,
+            &number,
+        ));
     }
 }
 

@@ -85,8 +85,7 @@ impl Filler<'_> {
         for c in word.chars() {
             let mut buffer = [0u8; 4];
             let advance = self.measure(c.encode_utf8(&mut buffer));
-            if !self.line.is_empty() && self.line_width + advance > self.max && !c.is_whitespace()
-            {
+            if !self.line.is_empty() && self.line_width + advance > self.max && !c.is_whitespace() {
                 self.push_line();
             }
             if self.line.is_empty() && c.is_whitespace() {
