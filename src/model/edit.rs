@@ -2,7 +2,7 @@
 //! references and returns the inverse edit that undoes it. Nothing else mutates a document.
 
 use super::{
-    Band, ContentTopic, Coverage, Criterion, CriterionId, Curriculum, KsbId, LearningOutcome,
+    Band, ContentTopic, Coverage, Criterion, CriterionId, Curriculum, GroupId, KsbId, LearningOutcome,
     Mapping, OutcomeId, QualificationKind, Resource, ResourceKind, RulesOfCombination, Standard,
     StandardId, Theme, Unit, UnitId,
 };
@@ -46,6 +46,8 @@ pub enum TextField {
     ResourceText(UnitId, usize),
     /// Note on a mapping.
     MappingNote(OutcomeId, KsbId),
+    /// Title of an optional group.
+    GroupTitle(GroupId),
 }
 
 /// A numeric field of the document.
@@ -735,6 +737,16 @@ impl Curriculum {
                     .find(|m| &m.outcome == outcome && &m.ksb == ksb)
                     .ok_or_else(|| missing("mapping", format!("{outcome} to {ksb}")))?
                     .note
+            }
+            TextField::GroupTitle(group) => {
+                &mut self
+                    .qualification
+                    .rules
+                    .groups
+                    .iter_mut()
+                    .find(|g| &g.id == group)
+                    .ok_or_else(|| missing("optional group", group))?
+                    .title
             }
         })
     }

@@ -151,11 +151,13 @@ impl History {
     }
 }
 
+/// Whether `next` continues typing in the field `previous` changed.
 fn same_text_field(previous: &Edit, next: &Edit) -> bool {
-    matches!(
-        (previous, next),
-        (Edit::SetText { field: a, .. }, Edit::SetText { field: b, .. }) if a == b
-    )
+    match (previous, next) {
+        (Edit::SetText { field: a, .. }, Edit::SetText { field: b, .. }) => a == b,
+        (Edit::SetNumber { field: a, .. }, Edit::SetNumber { field: b, .. }) => a == b,
+        _ => false,
+    }
 }
 
 #[cfg(test)]

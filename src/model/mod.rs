@@ -9,7 +9,10 @@ mod history;
 mod ids;
 mod numbering;
 pub mod synthetic;
+pub mod template;
+mod credits;
 
+pub use credits::CreditSummary;
 pub use curriculum::*;
 pub use edit::{Edit, EditError, NumberField, TextField};
 pub use history::History;

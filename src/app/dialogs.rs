@@ -1,0 +1,94 @@
+//! The seam between the GUI and native file dialogs. The window asks a [`Dialogs`] value for
+//! paths; the real one shows rfd dialogs off the UI thread, tests plug in a scripted one, so no
+//! test ever opens a real dialog.
+
+use std::future::Future;
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::sync::Arc;
+
+/// A boxed future returning the chosen path (`None` when cancelled or no dialog could be shown).
+pub type PathFuture = Pin<Box<dyn Future<Output = Option<PathBuf>> + Send>>;
+
+/// What a file dialog is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// Open a curriculum.
+    OpenCurriculum,
+    /// Save a curriculum under a new name.
+    SaveCurriculum,
+    /// Pick a curriculum to bring units in from.
+    UnitLibrary,
+    /// Pick an occupational standard (JSON or CSV).
+    ImportStandard,
+    /// Save the specification PDF.
+    ExportPdf,
+    /// Save the KSB mapping CSV.
+    ExportCsv,
+}
+
+/// Shows file dialogs.
+pub trait Dialogs: Send + Sync {
+    /// Asks for a path for `purpose`, suggesting `suggested_name` when saving.
+    fn pick(&self, purpose: Purpose, suggested_name: String) -> PathFuture;
+}
+
+/// Native dialogs through rfd (desktop portal, falling back to zenity).
+#[derive(Debug, Default)]
+pub struct NativeDialogs;
+
+impl Dialogs for NativeDialogs {
+    fn pick(&self, purpose: Purpose, suggested_name: String) -> PathFuture {
+        let dialog = rfd::AsyncFileDialog::new();
+        Box::pin(async move {
+            let handle = match purpose {
+                Purpose::OpenCurriculum | Purpose::UnitLibrary => {
+                    dialog
+                        .set_title(if purpose == Purpose::UnitLibrary {
+                            "Bring units in from a curriculum"
+                        } else {
+                            "Open a curriculum"
+                        })
+                        .add_filter("HTQ curriculum", &["ron"])
+                        .pick_file()
+                        .await
+                }
+                Purpose::ImportStandard => {
+                    dialog
+                        .set_title("Import an occupational standard")
+                        .add_filter("Standard (JSON or CSV)", &["json", "csv"])
+                        .pick_file()
+                        .await
+                }
+                Purpose::SaveCurriculum => {
+                    dialog
+                        .set_title("Save curriculum as")
+                        .add_filter("HTQ curriculum", &["ron"])
+                        .set_file_name(suggested_name)
+                        .save_file()
+                        .await
+                }
+                Purpose::ExportPdf => {
+                    dialog
+                        .set_title("Export specification PDF")
+                        .add_filter("PDF", &["pdf"])
+                        .set_file_name(suggested_name)
+                        .save_file()
+                        .await
+                }
+                Purpose::ExportCsv => {
+                    dialog
+                        .set_title("Export KSB mapping spreadsheet")
+                        .add_filter("CSV", &["csv"])
+                        .set_file_name(suggested_name)
+                        .save_file()
+                        .await
+                }
+            };
+            handle.map(|file| file.path().to_path_buf())
+        })
+    }
+}
+
+/// The dialogs a window uses, shared with the tasks it starts.
+pub type SharedDialogs = Arc<dyn Dialogs>;

@@ -1,0 +1,285 @@
+//! The window frame around the screens: tool bar, side bar (navigation and units), status bar,
+//! banners, the unsaved-changes question, the shortcuts list, the search overlay and the start
+//! screen. Pure functions of `App`.
+
+use super::screen::widgets::{caption, heading, primary, secondary, tool};
+use super::screen::{findings, structure};
+use super::shortcuts::{self, Command};
+use super::theme::{self, size, space};
+use super::{App, Banner, Choice, Message, Pending, Screen, Session, files};
+use crate::analysis::Severity;
+use iced::widget::{
+    Column, button, center, column, container, mouse_area, opaque, row, scrollable, stack, text,
+};
+use iced::{Alignment, Color, Element, Length};
+
+/// Draws the whole window.
+pub fn view(app: &App) -> Element<'_, Message> {
+    let main: Element<'_, Message> = match &app.session {
+        None => start_screen(app),
+        Some(session) => {
+            let screen: Element<'_, Message> = match &app.screen {
+                Screen::Structure => app.structure.view(session).map(Message::Structure),
+                Screen::Unit(_) => app.unit.view(session).map(Message::Unit),
+                Screen::Mapping => app.mapping.view(session).map(Message::Mapping),
+                Screen::Findings => app.findings.view(session).map(Message::Findings),
+            };
+            if app.workshop {
+                screen
+            } else {
+                row![sidebar(app, session), container(screen).width(Length::Fill)].into()
+            }
+        }
+    };
+    let mut page = Column::new();
+    if !app.workshop {
+        page = page.push(toolbar(app));
+    }
+    if let Some(banner) = &app.banner {
+        page = page.push(banner_view(banner));
+    }
+    page = page.push(container(main).height(Length::Fill));
+    if let Some(session) = &app.session {
+        page = page.push(status_bar(app, session));
+    }
+    let mut layers = stack![page];
+    if let Some(pending) = &app.pending {
+        layers = layers.push(modal(prompt(pending)));
+    }
+    if app.show_shortcuts {
+        layers = layers.push(modal(shortcuts_list()));
+    }
+    if let Some(search) = &app.search {
+        layers = layers.push(modal(search.view().map(Message::Search)));
+    }
+    layers.into()
+}
+
+fn modal(content: Element<'_, Message>) -> Element<'_, Message> {
+    opaque(
+        mouse_area(
+            center(opaque(content))
+                .padding(space::L)
+                .style(|_| container::Style {
+                    background: Some(Color::from_rgba(0.0, 0.0, 0.0, 0.45).into()),
+                    ..container::Style::default()
+                }),
+        )
+        .on_press(Message::Command(Command::Escape)),
+    )
+}
+
+fn toolbar(app: &App) -> Element<'_, Message> {
+    let has_doc = app.session.is_some();
+    let can_undo = app.session.as_ref().is_some_and(|s| s.history.can_undo());
+    let can_redo = app.session.as_ref().is_some_and(|s| s.history.can_redo());
+    let command = |c: Command| Some(Message::Command(c));
+    let when = |on: bool, c: Command| on.then_some(Message::Command(c));
+    let mut items = row![
+        text("HTQ Studio").size(size::HEADING).font(theme::BOLD),
+        tool("New", "New curriculum (Ctrl+N)", command(Command::New)),
+        tool("Open…", "Open a curriculum (Ctrl+O)", command(Command::Open)),
+        tool("Save", "Save (Ctrl+S)", when(has_doc, Command::Save)),
+        tool("Save as…", "Save under a new name (Ctrl+Shift+S)", when(has_doc, Command::SaveAs)),
+        tool("Undo", "Undo (Ctrl+Z)", when(can_undo, Command::Undo)),
+        tool("Redo", "Redo (Ctrl+Shift+Z or Ctrl+Y)", when(can_redo, Command::Redo)),
+        tool("Search", "Search units, outcomes, criteria and KSBs (Ctrl+F)", when(has_doc, Command::Search)),
+        tool("Export PDF…", "Export the specification PDF (Ctrl+E)", when(has_doc, Command::ExportPdf)),
+    ]
+    .spacing(space::S)
+    .align_y(Alignment::Center);
+    if has_doc {
+        items = items.push(structure::library_button().map(Message::Structure));
+    }
+    items = items
+        .push(iced::widget::space::horizontal())
+        .push(tool("Workshop", "Workshop mode for a shared screen (F11)", command(Command::Workshop)))
+        .push(tool("Light/dark", "Switch between light and dark", Some(Message::ToggleAppearance)))
+        .push(tool("Shortcuts", "Keyboard shortcuts (F1)", command(Command::ShowShortcuts)));
+    container(items)
+        .padding([space::S, space::M])
+        .width(Length::Fill)
+        .style(theme::chrome)
+        .into()
+}
+
+fn nav<'a>(label: String, screen: Screen, current: &Screen) -> Element<'a, Message> {
+    let selected = &screen == current;
+    button(text(label).size(size::BODY))
+        .width(Length::Fill)
+        .padding([5, 10])
+        .style(theme::nav_button(selected))
+        .on_press(Message::Navigate(screen))
+        .into()
+}
+
+fn sidebar<'a>(app: &'a App, session: &'a Session) -> Element<'a, Message> {
+    let doc = &session.doc;
+    let errors = session.findings().iter().filter(|f| f.severity == Severity::Error).count();
+    let mut list = column![
+        nav("Qualification".into(), Screen::Structure, &app.screen),
+        nav("KSB mapping".into(), Screen::Mapping, &app.screen),
+        nav(
+            format!("Findings ({}{})", session.findings().len(), if errors > 0 { format!(", {errors} errors") } else { String::new() }),
+            Screen::Findings,
+            &app.screen
+        ),
+        caption("Units"),
+    ]
+    .spacing(2);
+    for unit in &doc.units {
+        list = list.push(nav(
+            format!("{}  {}", unit.number, unit.title),
+            Screen::Unit(unit.id.clone()),
+            &app.screen,
+        ));
+    }
+    container(scrollable(list.padding(space::S)).height(Length::Fill))
+        .width(250)
+        .height(Length::Fill)
+        .style(theme::chrome)
+        .into()
+}
+
+fn status_bar<'a>(app: &'a App, session: &'a Session) -> Element<'a, Message> {
+    let path = session
+        .path
+        .as_ref()
+        .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
+    let state = if app.is_busy() {
+        "Working…"
+    } else if session.is_dirty() {
+        "Unsaved changes"
+    } else {
+        "All changes saved"
+    };
+    container(
+        row![
+            text(path).size(size::SMALL).width(Length::Fill),
+            findings::summary(session).map(Message::Findings),
+            text(state).size(size::SMALL),
+            text(format!("Zoom {:.0}%", app.zoom * 100.0)).size(size::SMALL),
+        ]
+        .spacing(space::L)
+        .align_y(Alignment::Center),
+    )
+    .padding([space::XS, space::M])
+    .style(theme::chrome)
+    .into()
+}
+
+fn banner_view(banner: &Banner) -> Element<'_, Message> {
+    let (message, style, open): (&str, fn(&iced::Theme) -> container::Style, _) = match banner {
+        Banner::Error(message) => (message.as_str(), theme::error_banner, None),
+        Banner::Notice(message, path) => (message.as_str(), theme::notice_banner, path.clone()),
+    };
+    let mut items = row![text(message).width(Length::Fill)]
+        .spacing(space::S)
+        .align_y(Alignment::Center);
+    if let Some(path) = open {
+        items = items.push(secondary("Open", Some(Message::OpenExternally(path))));
+    }
+    items = items.push(secondary("Dismiss", Some(Message::DismissBanner)));
+    container(items)
+        .padding(space::S)
+        .width(Length::Fill)
+        .style(style)
+        .into()
+}
+
+fn prompt(pending: &Pending) -> Element<'_, Message> {
+    let doing = match pending {
+        Pending::New => "starting a new curriculum",
+        Pending::Open | Pending::OpenPath(_) => "opening another file",
+        Pending::Close => "closing",
+        Pending::Quit(_) => "quitting",
+    };
+    container(
+        column![
+            heading("Save your changes?"),
+            text(format!(
+                "This curriculum has changes that are not saved. Save them before {doing}?"
+            )),
+            row![
+                primary("Save", Some(Message::Prompt(Choice::Save))),
+                secondary("Discard changes", Some(Message::Prompt(Choice::Discard))),
+                secondary("Cancel", Some(Message::Prompt(Choice::Cancel))),
+            ]
+            .spacing(space::S),
+        ]
+        .spacing(space::M),
+    )
+    .padding(space::L)
+    .max_width(560)
+    .style(theme::card)
+    .into()
+}
+
+fn shortcuts_list<'a>() -> Element<'a, Message> {
+    let rows = shortcuts::LIST.iter().map(|(keys, what)| {
+        row![text(*keys).font(theme::BOLD).width(280), text(*what)]
+            .spacing(space::M)
+            .into()
+    });
+    container(
+        column![
+            heading("Keyboard shortcuts"),
+            Column::with_children(rows).spacing(space::XS),
+            secondary("Close", Some(Message::Command(Command::ShowShortcuts))),
+        ]
+        .spacing(space::M),
+    )
+    .padding(space::L)
+    .style(theme::card)
+    .into()
+}
+
+fn start_screen(app: &App) -> Element<'_, Message> {
+    let file_button = |path: &std::path::Path| -> Element<'_, Message> {
+        let label = path
+            .file_name()
+            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        button(
+            column![
+                text(label).font(theme::BOLD),
+                text(path.display().to_string()).size(size::SMALL).style(theme::muted),
+            ]
+            .spacing(2),
+        )
+        .style(button::text)
+        .width(Length::Fill)
+        .on_press(Message::OpenPath(path.to_path_buf()))
+        .into()
+    };
+    let mut recent = column![heading("Recent files")].spacing(space::XS);
+    if app.recent.is_empty() {
+        recent = recent.push(text("No recent files yet.").style(theme::muted));
+    }
+    for path in &app.recent {
+        recent = recent.push(file_button(path));
+    }
+    let mut examples = column![heading("Examples")].spacing(space::XS);
+    for path in files::shipped_examples() {
+        examples = examples.push(file_button(&path).map(|m| m));
+    }
+    center(
+        container(
+            column![
+                text("HTQ Studio").size(size::TITLE * 1.5).font(theme::BOLD),
+                text("Design Higher Technical Qualifications: units, outcomes and criteria, KSB mapping with pathway coverage, and the specification PDF."),
+                row![
+                    primary("New curriculum", Some(Message::Command(Command::New))),
+                    secondary("Open…", Some(Message::Command(Command::Open))),
+                ]
+                .spacing(space::S),
+                recent,
+                examples,
+            ]
+            .spacing(space::L),
+        )
+        .padding(space::L)
+        .max_width(760)
+        .style(theme::card),
+    )
+    .into()
+}

@@ -1,0 +1,758 @@
+//! The iced GUI (Elm architecture). `App` holds the open [`Session`], the current screen and
+//! UI-only state; `update` turns messages into edits and tasks; `view` is a pure function of
+//! state. Screens live in `screen/` and return actions the app applies; IO runs in tasks.
+//! Nothing else in the crate imports this module.
+
+mod dialogs;
+mod fields;
+mod files;
+mod frame;
+pub mod screen;
+mod session;
+pub mod shortcuts;
+pub mod theme;
+
+pub use dialogs::{Dialogs, NativeDialogs, PathFuture, Purpose, SharedDialogs};
+pub use session::Session;
+
+use crate::analysis::Location;
+use crate::model::{Curriculum, Edit, UnitId};
+use crate::store::{LoadError, SaveError};
+use iced::keyboard;
+use iced::widget::operation;
+use iced::{Element, Subscription, Task, Theme, event, window};
+use screen::{findings, mapping, search, structure, unit};
+use shortcuts::Command;
+use std::path::PathBuf;
+use std::sync::Arc;
+use theme::Appearance;
+
+/// Starts the GUI on `file` (or the start screen), in workshop mode if asked.
+pub fn run(file: Option<PathBuf>, workshop: bool) -> Result<(), String> {
+    let mut application = iced::application(
+        move || App::boot(file.clone(), workshop, Arc::new(NativeDialogs)),
+        App::update,
+        App::view,
+    )
+    .title(App::title)
+    .theme(App::theme)
+    .scale_factor(App::scale_factor)
+    .subscription(App::subscription)
+    .exit_on_close_request(false)
+    .window_size((1280.0, 800.0))
+    .default_font(theme::BODY);
+    for bytes in theme::FONT_FILES {
+        application = application.font(bytes);
+    }
+    application.run().map_err(|error| error.to_string())
+}
+
+/// Which screen fills the main area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    /// Qualification details and structure.
+    Structure,
+    /// One unit.
+    Unit(UnitId),
+    /// The LO x KSB mapping matrix.
+    Mapping,
+    /// Every finding.
+    Findings,
+}
+
+/// What to do once the user has answered the unsaved-changes question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    /// Start a new curriculum.
+    New,
+    /// Ask for a file to open.
+    Open,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Close the document.
+    Close,
+    /// Quit the application.
+    Quit(window::Id),
+}
+
+/// The answer to the unsaved-changes question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// Save, then go on.
+    Save,
+    /// Throw the changes away and go on.
+    Discard,
+    /// Stay.
+    Cancel,
+}
+
+/// Everything the window can be told.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// A shortcut or toolbar command.
+    Command(Command),
+    /// A key press the focused widget may have used.
+    Key(keyboard::Key, keyboard::Modifiers, bool),
+    /// Open this file (recent list, start screen, drop).
+    OpenPath(PathBuf),
+    /// A dialog returned a path (or nothing) for `Purpose`.
+    Picked(Purpose, Option<PathBuf>),
+    /// A file finished loading.
+    Loaded(Result<(PathBuf, Curriculum), LoadError>),
+    /// A save finished.
+    Saved(Result<PathBuf, SaveError>),
+    /// An export finished: the path written, or why not.
+    Exported(Result<PathBuf, String>),
+    /// Open an exported file in the system viewer.
+    OpenExternally(PathBuf),
+    /// Answer to the unsaved-changes prompt.
+    Prompt(Choice),
+    /// Show a screen.
+    Navigate(Screen),
+    /// Go to what a finding points at.
+    Locate(Location),
+    /// The window was asked to close.
+    CloseRequested(window::Id),
+    /// A file was dropped on the window.
+    Dropped(PathBuf),
+    /// Dismiss the error or notice banner.
+    DismissBanner,
+    /// Switch light/dark.
+    ToggleAppearance,
+    /// Structure screen.
+    Structure(structure::Message),
+    /// Unit editor.
+    Unit(unit::Message),
+    /// Findings panel.
+    Findings(findings::Message),
+    /// Mapping matrix.
+    Mapping(mapping::Message),
+    /// Search overlay.
+    Search(search::Message),
+}
+
+/// A banner across the top of the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Banner {
+    /// Something failed; the text says what and where.
+    Error(String),
+    /// Something worked; with an optional file to open.
+    Notice(String, Option<PathBuf>),
+}
+
+/// The application state.
+pub struct App {
+    /// The open document, if any.
+    pub session: Option<Session>,
+    /// The main screen.
+    pub screen: Screen,
+    /// Structure screen state.
+    pub structure: structure::State,
+    /// Unit editor state.
+    pub unit: unit::State,
+    /// Findings panel state.
+    pub findings: findings::State,
+    /// Mapping matrix state.
+    pub mapping: mapping::State,
+    /// Search overlay, when open.
+    pub search: Option<search::State>,
+    /// Whether the shortcuts list is showing.
+    pub show_shortcuts: bool,
+    /// The unsaved-changes question, when asked.
+    pub pending: Option<Pending>,
+    /// Error or notice banner.
+    pub banner: Option<Banner>,
+    /// Recently opened files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Light or dark, desk or projector.
+    pub appearance: Appearance,
+    /// Global zoom (1.0 to 3.0).
+    pub zoom: f32,
+    /// Workshop (presentation) mode.
+    pub workshop: bool,
+    dialogs: SharedDialogs,
+    busy: bool,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("screen", &self.screen)
+            .field("pending", &self.pending)
+            .field("banner", &self.banner)
+            .finish_non_exhaustive()
+    }
+}
+
+impl App {
+    /// A window with no document, using `dialogs` for file dialogs.
+    pub fn new(dialogs: SharedDialogs) -> Self {
+        Self {
+            session: None,
+            screen: Screen::Structure,
+            structure: structure::State::default(),
+            unit: unit::State::default(),
+            findings: findings::State::default(),
+            mapping: mapping::State::default(),
+            search: None,
+            show_shortcuts: false,
+            pending: None,
+            banner: None,
+            recent: files::load_recent(),
+            appearance: Appearance::Light,
+            zoom: 1.0,
+            workshop: false,
+            dialogs,
+            busy: false,
+        }
+    }
+
+    /// A window showing `doc` as if loaded from `path` (for tests and presets).
+    pub fn with_document(doc: Curriculum, path: Option<PathBuf>, dialogs: SharedDialogs) -> Self {
+        let mut app = Self::new(dialogs);
+        app.open_session(Session::new(doc, path));
+        app
+    }
+
+    fn boot(file: Option<PathBuf>, workshop: bool, dialogs: SharedDialogs) -> (Self, Task<Message>) {
+        let mut app = Self::new(dialogs);
+        app.workshop = workshop;
+        if workshop {
+            app.appearance = app.appearance.for_projector(true);
+            app.zoom = 2.0;
+        }
+        let start = file.or_else(|| app.recent.first().cloned().filter(|p| p.exists()));
+        let task = match start {
+            Some(path) => files::load(path),
+            None => Task::none(),
+        };
+        (app, task)
+    }
+
+    /// The window title: file name, a mark for unsaved changes, the app name.
+    pub fn title(&self) -> String {
+        match &self.session {
+            Some(session) => format!(
+                "{}{} — HTQ Studio",
+                if session.is_dirty() { "● " } else { "" },
+                session.display_name()
+            ),
+            None => "HTQ Studio".to_owned(),
+        }
+    }
+
+    /// The iced theme for the current appearance.
+    pub fn theme(&self) -> Option<Theme> {
+        Some(self.appearance.theme())
+    }
+
+    /// The global scale: the workshop zoom.
+    pub fn scale_factor(&self) -> f32 {
+        self.zoom
+    }
+
+    /// Keyboard shortcuts, close requests and dropped files.
+    pub fn subscription(&self) -> Subscription<Message> {
+        Subscription::batch([
+            event::listen_with(|event, status, _window| match event {
+                iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
+                    Some(Message::Key(key, modifiers, status == event::Status::Captured))
+                }
+                iced::Event::Window(window::Event::FileDropped(path)) => {
+                    Some(Message::Dropped(path))
+                }
+                _ => None,
+            }),
+            window::close_requests().map(Message::CloseRequested),
+        ])
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::Key(key, modifiers, captured) => {
+                match shortcuts::command(&key, modifiers, captured) {
+                    Some(command) => self.command(command),
+                    None => self.mapping_key(&key, captured),
+                }
+            }
+            Message::Command(command) => self.command(command),
+            Message::OpenPath(path) | Message::Dropped(path) => {
+                self.guard(Pending::OpenPath(path))
+            }
+            Message::Picked(purpose, path) => self.picked(purpose, path),
+            Message::Loaded(result) => {
+                self.busy = false;
+                match result {
+                    Ok((path, doc)) => {
+                        files::remember(&mut self.recent, &path);
+                        self.open_session(Session::new(doc, Some(path)));
+                        self.banner = None;
+                    }
+                    Err(error) => self.banner = Some(Banner::Error(error.to_string())),
+                }
+                Task::none()
+            }
+            Message::Saved(result) => self.saved(result),
+            Message::Exported(result) => {
+                self.busy = false;
+                self.banner = Some(match result {
+                    Ok(path) => Banner::Notice(
+                        format!("Exported {}", path.display()),
+                        Some(path),
+                    ),
+                    Err(error) => Banner::Error(error),
+                });
+                Task::none()
+            }
+            Message::OpenExternally(path) => {
+                if let Err(error) = files::open_externally(&path) {
+                    self.banner = Some(Banner::Error(error));
+                }
+                Task::none()
+            }
+            Message::Prompt(choice) => self.answer(choice),
+            Message::Navigate(screen) => {
+                self.navigate(screen);
+                Task::none()
+            }
+            Message::Locate(location) => self.locate(&location),
+            Message::CloseRequested(id) => self.guard(Pending::Quit(id)),
+            Message::DismissBanner => {
+                self.banner = None;
+                Task::none()
+            }
+            Message::ToggleAppearance => {
+                self.appearance = self.appearance.toggled();
+                Task::none()
+            }
+            Message::Structure(message) => {
+                let action = match &self.session {
+                    Some(session) => self.structure.update(message, session),
+                    None => screen::Action::None,
+                };
+                self.act(action)
+            }
+            Message::Unit(message) => {
+                let action = match &self.session {
+                    Some(session) => self.unit.update(message, session),
+                    None => screen::Action::None,
+                };
+                self.act(action)
+            }
+            Message::Findings(message) => {
+                let action = self.findings.update(message);
+                self.act(action)
+            }
+            Message::Mapping(message) => {
+                let action = match &self.session {
+                    Some(session) => self.mapping.update(message, session),
+                    None => screen::Action::None,
+                };
+                self.act(action)
+            }
+            Message::Search(message) => {
+                let action = match (&mut self.search, &self.session) {
+                    (Some(search), Some(session)) => search.update(message, &session.doc),
+                    _ => screen::Action::None,
+                };
+                self.act(action)
+            }
+        }
+    }
+
+    /// Draws the window.
+    pub fn view(&self) -> Element<'_, Message> {
+        frame::view(self)
+    }
+
+    fn command(&mut self, command: Command) -> Task<Message> {
+        match command {
+            Command::New => self.guard(Pending::New),
+            Command::Open => self.guard(Pending::Open),
+            Command::Save => self.save(false),
+            Command::SaveAs => self.save(true),
+            Command::Close => self.guard(Pending::Close),
+            Command::Undo => {
+                if let Some(session) = &mut self.session {
+                    session.undo();
+                }
+                self.after_change();
+                Task::none()
+            }
+            Command::Redo => {
+                if let Some(session) = &mut self.session {
+                    session.redo();
+                }
+                self.after_change();
+                Task::none()
+            }
+            Command::Search => {
+                if self.session.is_some() {
+                    self.search = Some(search::State::default());
+                    return operation::focus(search::INPUT_ID);
+                }
+                Task::none()
+            }
+            Command::ExportPdf => self.pick(Purpose::ExportPdf),
+            Command::ShowShortcuts => {
+                self.show_shortcuts = !self.show_shortcuts;
+                Task::none()
+            }
+            Command::Workshop => {
+                self.workshop = !self.workshop;
+                self.appearance = self.appearance.for_projector(self.workshop);
+                self.zoom = if self.workshop { 2.0 } else { 1.0 };
+                let mode = if self.workshop {
+                    window::Mode::Fullscreen
+                } else {
+                    window::Mode::Windowed
+                };
+                window::latest().and_then(move |id| window::set_mode(id, mode))
+            }
+            Command::ZoomIn => {
+                self.zoom = zoom_step(self.zoom, 0.25);
+                Task::none()
+            }
+            Command::ZoomOut => {
+                self.zoom = zoom_step(self.zoom, -0.25);
+                Task::none()
+            }
+            Command::ZoomReset => {
+                self.zoom = 1.0;
+                Task::none()
+            }
+            Command::Next | Command::Previous => {
+                self.step_unit(if command == Command::Next { 1 } else { -1 });
+                Task::none()
+            }
+            Command::Escape => {
+                self.search = None;
+                self.show_shortcuts = false;
+                if self.pending.is_some() {
+                    self.pending = None;
+                }
+                Task::none()
+            }
+        }
+    }
+
+    fn mapping_key(&mut self, key: &keyboard::Key, captured: bool) -> Task<Message> {
+        if captured || self.screen != Screen::Mapping {
+            return Task::none();
+        }
+        match &self.session {
+            Some(session) => {
+                let action = self.mapping.key(key, session);
+                self.act(action)
+            }
+            None => Task::none(),
+        }
+    }
+
+    /// Runs `pending` now, or asks first when there are unsaved changes.
+    fn guard(&mut self, pending: Pending) -> Task<Message> {
+        let dirty = self.session.as_ref().is_some_and(Session::is_dirty);
+        if dirty {
+            self.pending = Some(pending);
+            Task::none()
+        } else {
+            self.proceed(pending)
+        }
+    }
+
+    fn proceed(&mut self, pending: Pending) -> Task<Message> {
+        match pending {
+            Pending::New => {
+                self.open_session(Session::new(files::new_curriculum(), None));
+                Task::none()
+            }
+            Pending::Open => self.pick(Purpose::OpenCurriculum),
+            Pending::OpenPath(path) => {
+                self.busy = true;
+                files::load(path)
+            }
+            Pending::Close => {
+                self.session = None;
+                self.search = None;
+                Task::none()
+            }
+            Pending::Quit(id) => window::close(id),
+        }
+    }
+
+    fn answer(&mut self, choice: Choice) -> Task<Message> {
+        let Some(pending) = self.pending.take() else {
+            return Task::none();
+        };
+        match choice {
+            Choice::Cancel => Task::none(),
+            Choice::Discard => {
+                if let Some(session) = &mut self.session {
+                    session.history.mark_saved();
+                }
+                self.proceed(pending)
+            }
+            Choice::Save => {
+                let has_path = self.session.as_ref().is_some_and(|s| s.path.is_some());
+                if has_path {
+                    self.pending = Some(pending);
+                    self.save(false)
+                } else {
+                    self.pending = Some(pending);
+                    self.save(true)
+                }
+            }
+        }
+    }
+
+    fn save(&mut self, ask: bool) -> Task<Message> {
+        let Some(session) = &self.session else {
+            return Task::none();
+        };
+        match (&session.path, ask) {
+            (Some(path), false) => {
+                self.busy = true;
+                files::save(path.clone(), session.doc.clone())
+            }
+            _ => self.pick(Purpose::SaveCurriculum),
+        }
+    }
+
+    fn saved(&mut self, result: Result<PathBuf, SaveError>) -> Task<Message> {
+        self.busy = false;
+        match result {
+            Ok(path) => {
+                files::remember(&mut self.recent, &path);
+                if let Some(session) = &mut self.session {
+                    session.saved_as(path);
+                }
+                self.banner = None;
+                match self.pending.take() {
+                    Some(pending) => self.proceed(pending),
+                    None => Task::none(),
+                }
+            }
+            Err(error) => {
+                self.pending = None;
+                self.banner = Some(Banner::Error(format!(
+                    "{error} Your changes are still open and unsaved."
+                )));
+                Task::none()
+            }
+        }
+    }
+
+    fn pick(&mut self, purpose: Purpose) -> Task<Message> {
+        let suggested = self.suggested_name(purpose);
+        let future = self.dialogs.pick(purpose, suggested);
+        Task::perform(future, move |path| Message::Picked(purpose, path))
+    }
+
+    fn suggested_name(&self, purpose: Purpose) -> String {
+        let stem = self
+            .session
+            .as_ref()
+            .and_then(|s| s.path.as_deref())
+            .and_then(|p| p.file_stem())
+            .map_or_else(|| "curriculum".to_owned(), |s| s.to_string_lossy().into_owned());
+        match purpose {
+            Purpose::ExportPdf => format!("{stem}.pdf"),
+            Purpose::ExportCsv => format!("{stem}-ksb-mapping.csv"),
+            _ => format!("{stem}.ron"),
+        }
+    }
+
+    fn picked(&mut self, purpose: Purpose, path: Option<PathBuf>) -> Task<Message> {
+        let Some(path) = path else {
+            if purpose == Purpose::SaveCurriculum {
+                self.pending = None;
+            }
+            return Task::none();
+        };
+        match purpose {
+            Purpose::OpenCurriculum => {
+                self.busy = true;
+                files::load(path)
+            }
+            Purpose::SaveCurriculum => match &self.session {
+                Some(session) => {
+                    self.busy = true;
+                    files::save(files::with_extension(path, "ron"), session.doc.clone())
+                }
+                None => Task::none(),
+            },
+            Purpose::ExportPdf => match &self.session {
+                Some(session) => {
+                    self.busy = true;
+                    files::export_pdf(files::with_extension(path, "pdf"), session.doc.clone())
+                }
+                None => Task::none(),
+            },
+            Purpose::ExportCsv => match &self.session {
+                Some(session) => {
+                    files::export_csv(files::with_extension(path, "csv"), session.doc.clone())
+                }
+                None => Task::none(),
+            },
+            Purpose::UnitLibrary => files::load_library(path),
+            Purpose::ImportStandard => files::read_standard(path),
+        }
+    }
+
+    fn act(&mut self, action: screen::Action) -> Task<Message> {
+        match action {
+            screen::Action::None => Task::none(),
+            screen::Action::Edit(edit) => {
+                self.apply(edit);
+                Task::none()
+            }
+            screen::Action::EditThenNavigate(edit, screen) => {
+                self.apply(edit);
+                self.navigate(screen);
+                Task::none()
+            }
+            screen::Action::Navigate(screen) => {
+                self.navigate(screen);
+                Task::none()
+            }
+            screen::Action::Locate(location) => self.locate(&location),
+            screen::Action::Pick(purpose) => self.pick(purpose),
+            screen::Action::Banner(banner) => {
+                self.banner = Some(banner);
+                Task::none()
+            }
+            screen::Action::Seal => {
+                if let Some(session) = &mut self.session {
+                    session.history.seal();
+                }
+                Task::none()
+            }
+            screen::Action::CloseSearch => {
+                self.search = None;
+                Task::none()
+            }
+            screen::Action::Run(task) => task,
+        }
+    }
+
+    fn apply(&mut self, edit: Edit) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        match session.apply(edit) {
+            Ok(()) => {
+                let revision = session.revision();
+                self.unit.acknowledge(revision);
+                self.structure.acknowledge(revision);
+                self.after_change();
+            }
+            Err(error) => self.banner = Some(Banner::Error(format!("That change was refused: {error}"))),
+        }
+    }
+
+    /// Keeps screens in step with the document after any change.
+    fn after_change(&mut self) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        if let Screen::Unit(id) = &self.screen
+            && session.doc.unit(id).is_none()
+        {
+            self.screen = Screen::Structure;
+        }
+        self.structure.sync(session);
+        if let Screen::Unit(id) = &self.screen {
+            self.unit.sync(id, session);
+        }
+    }
+
+    fn open_session(&mut self, session: Session) {
+        self.session = Some(session);
+        self.screen = Screen::Structure;
+        self.structure = structure::State::default();
+        self.unit = unit::State::default();
+        self.mapping = mapping::State::default();
+        self.search = None;
+        self.after_change();
+    }
+
+    fn navigate(&mut self, screen: Screen) {
+        if let Some(session) = &mut self.session {
+            session.history.seal();
+        }
+        self.screen = screen;
+        self.after_change();
+    }
+
+    fn locate(&mut self, location: &Location) -> Task<Message> {
+        self.search = None;
+        let Some(session) = &self.session else {
+            return Task::none();
+        };
+        match location {
+            Location::Qualification | Location::Rules => {
+                self.navigate(Screen::Structure);
+                Task::none()
+            }
+            Location::Standard(_) | Location::Ksb(_) => {
+                if let Location::Ksb(ksb) = location {
+                    self.mapping.focus_ksb(ksb, session);
+                }
+                self.navigate(Screen::Mapping);
+                Task::none()
+            }
+            Location::Unit(_) | Location::Outcome(_) | Location::Criterion(_) => {
+                let Some(unit) = location.unit(&session.doc).map(|u| u.id.clone()) else {
+                    return Task::none();
+                };
+                let field = unit::field_for(location);
+                self.unit.reveal(&session.doc, location);
+                self.navigate(Screen::Unit(unit));
+                operation::focus(fields::field_id(&field))
+            }
+        }
+    }
+
+    fn step_unit(&mut self, delta: isize) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let units = &session.doc.units;
+        if units.is_empty() {
+            return;
+        }
+        let current = match &self.screen {
+            Screen::Unit(id) => session.doc.unit_index(id),
+            _ => None,
+        };
+        let next = match current {
+            Some(index) => index.saturating_add_signed(delta).min(units.len() - 1),
+            None if delta > 0 => 0,
+            None => units.len() - 1,
+        };
+        let id = units[next].id.clone();
+        self.navigate(Screen::Unit(id));
+    }
+
+    /// Whether a long task (load, save, export) is running.
+    pub fn is_busy(&self) -> bool {
+        self.busy
+    }
+}
+
+fn zoom_step(zoom: f32, delta: f32) -> f32 {
+    ((zoom + delta) * 4.0).round().clamp(4.0, 12.0) / 4.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::zoom_step;
+
+    #[test]
+    fn zoom_stays_between_one_and_three() {
+        assert_eq!(zoom_step(1.0, 0.25), 1.25);
+        assert_eq!(zoom_step(3.0, 0.25), 3.0);
+        assert_eq!(zoom_step(1.0, -0.25), 1.0);
+    }
+}

@@ -1,0 +1,81 @@
+//! Small building blocks shared by screens: labelled fields, icon buttons, section headings.
+
+use crate::app::theme::{self, size, space};
+use iced::widget::{Button, button, column, container, row, text, text_input, tooltip};
+use iced::{Alignment, Element, Length};
+
+/// A section heading.
+pub fn heading<'a, M: 'a>(label: impl text::IntoFragment<'a>) -> Element<'a, M> {
+    text(label).size(size::HEADING).font(theme::BOLD).into()
+}
+
+/// A small caption above a field.
+pub fn caption<'a, M: 'a>(label: impl text::IntoFragment<'a>) -> Element<'a, M> {
+    text(label).size(size::SMALL).style(theme::muted).into()
+}
+
+/// A single-line input with a caption above it.
+pub fn labelled_input<'a, M: Clone + 'a>(
+    label: &'a str,
+    value: &'a str,
+    on_input: impl Fn(String) -> M + 'a,
+) -> Element<'a, M> {
+    column![
+        caption(label),
+        text_input(label, value)
+            .on_input(on_input)
+            .padding(6)
+            .size(size::BODY)
+    ]
+    .spacing(space::XS)
+    .width(Length::Fill)
+    .into()
+}
+
+/// Any widget with a caption above it.
+pub fn labelled<'a, M: 'a>(label: &'a str, content: impl Into<Element<'a, M>>) -> Element<'a, M> {
+    column![caption(label), content.into()]
+        .spacing(space::XS)
+        .into()
+}
+
+/// A compact text button with a tooltip naming what it does.
+pub fn tool<'a, M: Clone + 'a>(label: &'a str, tip: &'a str, message: Option<M>) -> Element<'a, M> {
+    let button: Button<'a, M> = button(text(label).size(size::SMALL))
+        .padding([3, 8])
+        .style(button::secondary)
+        .on_press_maybe(message);
+    tooltip(
+        button,
+        container(text(tip).size(size::SMALL))
+            .padding(6)
+            .style(container::rounded_box),
+        tooltip::Position::Bottom,
+    )
+    .into()
+}
+
+/// A primary action button.
+pub fn primary<'a, M: Clone + 'a>(label: &'a str, message: Option<M>) -> Element<'a, M> {
+    button(text(label).size(size::BODY))
+        .padding([6, 14])
+        .on_press_maybe(message)
+        .into()
+}
+
+/// A secondary action button.
+pub fn secondary<'a, M: Clone + 'a>(label: &'a str, message: Option<M>) -> Element<'a, M> {
+    button(text(label).size(size::BODY))
+        .padding([6, 14])
+        .style(button::secondary)
+        .on_press_maybe(message)
+        .into()
+}
+
+/// A row of items, vertically centred and evenly spaced.
+pub fn toolbar<'a, M: 'a>(items: Vec<Element<'a, M>>) -> Element<'a, M> {
+    row(items)
+        .spacing(space::S)
+        .align_y(Alignment::Center)
+        .into()
+}

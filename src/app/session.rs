@@ -1,0 +1,100 @@
+//! The open document: the curriculum, where it lives, its undo history and the analysis cached
+//! for the current revision. All edits go through [`Session::apply`].
+
+use crate::analysis::{self, Finding, PathwayReport};
+use crate::model::{Curriculum, Edit, EditError, History};
+use std::path::{Path, PathBuf};
+
+/// One open curriculum.
+#[derive(Debug)]
+pub struct Session {
+    /// The document.
+    pub doc: Curriculum,
+    /// Where it is saved; `None` for a new, never-saved document.
+    pub path: Option<PathBuf>,
+    /// Undo/redo and the unsaved-changes mark.
+    pub history: History,
+    findings: Vec<Finding>,
+    pathways: PathwayReport,
+    analysed_revision: u64,
+}
+
+impl Session {
+    /// A session over `doc`, loaded from `path` (or new when `None`).
+    pub fn new(doc: Curriculum, path: Option<PathBuf>) -> Self {
+        let findings = analysis::check(&doc);
+        let pathways = analysis::pathway_report(&doc);
+        Self {
+            doc,
+            path,
+            history: History::new(),
+            findings,
+            pathways,
+            analysed_revision: 0,
+        }
+    }
+
+    /// Applies an edit as one undoable step and refreshes the analysis.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        self.history.apply(&mut self.doc, edit)?;
+        self.refresh();
+        Ok(())
+    }
+
+    /// Undoes the last step. Returns whether anything changed.
+    pub fn undo(&mut self) -> bool {
+        let changed = self.history.undo(&mut self.doc);
+        self.refresh();
+        changed
+    }
+
+    /// Redoes the last undone step. Returns whether anything changed.
+    pub fn redo(&mut self) -> bool {
+        let changed = self.history.redo(&mut self.doc);
+        self.refresh();
+        changed
+    }
+
+    /// Counts every change; screens key their caches on it.
+    pub fn revision(&self) -> u64 {
+        self.history.revision()
+    }
+
+    /// Whether there are unsaved changes.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// Findings for the current revision.
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// Pathway coverage for the current revision.
+    pub fn pathways(&self) -> &PathwayReport {
+        &self.pathways
+    }
+
+    /// The file name shown in the title bar.
+    pub fn display_name(&self) -> String {
+        self.path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(|| "Untitled".to_owned(), |name| name.to_string_lossy().into_owned())
+    }
+
+    /// Records a successful save to `path`.
+    pub fn saved_as(&mut self, path: PathBuf) {
+        self.path = Some(path);
+        self.history.mark_saved();
+    }
+
+    fn refresh(&mut self) {
+        let revision = self.history.revision();
+        if revision != self.analysed_revision {
+            self.findings = analysis::check(&self.doc);
+            self.pathways = analysis::pathway_report(&self.doc);
+            self.analysed_revision = revision;
+        }
+    }
+}
