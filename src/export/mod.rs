@@ -2,13 +2,15 @@
 //!
 //! `specification_pdf` is the single entry point for the PDF (the GUI calls it off the UI
 //! thread, the CLI from `export --pdf`). Inside, the work runs in three pure steps and one
-//! IO-free emit: `specification` and `appendix` turn the curriculum into blocks of text,
-//! `typeset`, `table` and `wrap` measure and place them on pages (metrics from `fonts`), and
-//! `pdf` turns the placed boxes into printpdf operations with outline and metadata.
+//! IO-free emit: `specification`, `structure` and `appendix` turn the curriculum into blocks
+//! of text; `typeset`, `table`, `furniture` and `wrap` measure and place them on pages
+//! (metrics from `fonts`); `pdf` turns the placed boxes into printpdf operations with outline
+//! and metadata. `mapping_csv` writes the KSB mapping spreadsheet.
 //! Nothing here reads or writes files.
 
 mod appendix;
 mod fonts;
+mod furniture;
 pub mod mapping_csv;
 mod pdf;
 mod specification;

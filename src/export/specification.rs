@@ -4,11 +4,10 @@
 //! laid out twice so the contents show the pages where the headings really landed.
 
 use super::fonts::{Face, Fonts};
+use super::furniture::add_running_heads;
 use super::pdf::{Metadata, render};
 use super::table::{Table, cell};
-use super::typeset::{
-    ACCENT, Block, Geometry, Layout, MUTED, Para, TextStyle, add_running_heads, lay_out,
-};
+use super::typeset::{ACCENT, Block, Geometry, Layout, MUTED, Para, TextStyle, lay_out};
 use super::{ExportError, PdfOptions, appendix, structure};
 use crate::model::{CriterionNumbers, Curriculum, Unit, outcome_label};
 use std::collections::HashMap;
