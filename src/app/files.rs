@@ -54,7 +54,11 @@ pub fn export_csv(path: PathBuf, doc: Curriculum) -> Task<Message> {
 /// Loads another curriculum to bring units in from.
 pub fn load_library(path: PathBuf) -> Task<Message> {
     Task::perform(
-        blocking(move || store::load(&path).map_err(|error| error.to_string())),
+        blocking(move || {
+            store::load(&path)
+                .map(Box::new)
+                .map_err(|error| error.to_string())
+        }),
         |result| Message::Structure(structure::Message::LibraryLoaded(result)),
     )
 }

@@ -13,6 +13,7 @@ pub mod shortcuts;
 pub mod theme;
 
 pub use dialogs::{Dialogs, NativeDialogs, PathFuture, Purpose, SharedDialogs};
+pub use fields::field_id as fields_id;
 pub use session::Session;
 
 use crate::analysis::Location;

@@ -75,12 +75,12 @@ pub fn curriculum(size: Size) -> Curriculum {
             mappings.push(Mapping {
                 outcome: outcome.clone(),
                 ksb: ksb.clone(),
-                coverage: if step % 5 == 0 {
+                coverage: if step.is_multiple_of(5) {
                     Coverage::Partial
                 } else {
                     Coverage::Full
                 },
-                note: if step % 5 == 0 {
+                note: if step.is_multiple_of(5) {
                     "Completed in the workplace".into()
                 } else {
                     String::new()

@@ -51,13 +51,15 @@ pub enum Message {
     /// Pick a curriculum file to bring units in from.
     PickLibrary,
     /// The library file loaded (or failed).
-    LibraryLoaded(Result<Curriculum, String>),
+    LibraryLoaded(Result<Box<Curriculum>, String>),
     /// Tick or untick a library unit.
     LibraryToggle(UnitId, bool),
     /// Bring the ticked units in.
     LibraryImport,
     /// Close the library.
     LibraryClose,
+    /// Show a tab.
+    Tab(Tab),
 }
 
 /// Which bound of an optional group.
@@ -101,9 +103,23 @@ pub struct Library {
     chosen: BTreeSet<UnitId>,
 }
 
+/// Which part of the structure screen is in view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// Units grouped by theme.
+    #[default]
+    Units,
+    /// Rules of combination.
+    Rules,
+    /// Title, awarding body, purpose and the rest.
+    Details,
+}
+
 /// State of the structure screen.
 #[derive(Debug, Default)]
 pub struct State {
+    /// The tab in view.
+    pub tab: Tab,
     fields: Fields,
     library: Option<Library>,
 }
@@ -153,8 +169,7 @@ impl State {
             },
             Message::Kind(kind) => Action::Edit(Edit::SetKind(kind)),
             Message::AddUnit(theme) => {
-                let level = if theme == Theme::Core { 4 } else { doc.qualification.level.clamp(4, 5) };
-                let unit = template::unit(doc, theme, level);
+                let unit = template::unit(doc, theme, 4);
                 let screen = Screen::Unit(unit.id.clone());
                 Action::EditThenNavigate(
                     Edit::InsertUnit {
@@ -248,7 +263,7 @@ impl State {
             Message::PickLibrary => Action::Pick(Purpose::UnitLibrary),
             Message::LibraryLoaded(Ok(library)) => {
                 self.library = Some(Library {
-                    doc: library,
+                    doc: *library,
                     chosen: BTreeSet::new(),
                 });
                 Action::None
@@ -274,25 +289,46 @@ impl State {
                 self.library = None;
                 Action::None
             }
+            Message::Tab(tab) => {
+                self.tab = tab;
+                Action::Seal
+            }
         }
     }
 
     /// Draws the screen.
     pub fn view<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
         let doc = &session.doc;
-        let mut page = column![
-            text("Qualification").size(size::TITLE).font(theme::BOLD),
-            self.details(doc),
-            self.credits(doc),
-        ]
-        .spacing(space::L)
-        .padding(space::L)
-        .max_width(1100);
+        let tab = |label: &'a str, tab: Tab| {
+            button(text(label))
+                .padding([6, 12])
+                .style(theme::nav_button(self.tab == tab))
+                .on_press(Message::Tab(tab))
+        };
+        let mut body = column![].spacing(space::L);
         if let Some(library) = &self.library {
-            page = page.push(library_view(library, doc));
+            body = body.push(library_view(library, doc));
         }
-        page = page.push(units_view(doc));
-        scrollable(page).height(Length::Fill).into()
+        body = body.push(match self.tab {
+            Tab::Units => units_view(doc),
+            Tab::Rules => self.credits(doc),
+            Tab::Details => self.details(doc),
+        });
+        column![
+            text(&doc.qualification.title).size(size::TITLE).font(theme::BOLD),
+            text(credit_line(doc)).style(theme::muted),
+            row![
+                tab("Units", Tab::Units),
+                tab("Rules of combination", Tab::Rules),
+                tab("Qualification details", Tab::Details),
+            ]
+            .spacing(space::XS),
+            scrollable(container(body).padding([0.0, space::S])).height(Length::Fill),
+        ]
+        .spacing(space::M)
+        .padding(space::L)
+        .max_width(1100)
+        .into()
     }
 
     fn details<'a>(&'a self, doc: &'a Curriculum) -> Element<'a, Message> {
@@ -334,26 +370,8 @@ impl State {
     }
 
     fn credits<'a>(&'a self, doc: &'a Curriculum) -> Element<'a, Message> {
-        let summary = doc.credit_summary();
         let rules = &doc.qualification.rules;
-        let by_level = summary
-            .mandatory_by_level
-            .iter()
-            .map(|(level, credits)| format!("{credits} at Level {level}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let mut lines = column![
-            heading("Rules of combination"),
-            text(format!(
-                "Mandatory units: {} credits{}. A learner chooses {} more credits from {} on offer in optional groups, for {} in total.",
-                summary.mandatory,
-                if by_level.is_empty() { String::new() } else { format!(" ({by_level})") },
-                summary.to_choose,
-                summary.optional_offered,
-                doc.qualification.total_credits,
-            )),
-        ]
-        .spacing(space::S);
+        let mut lines = column![heading("Rules of combination")].spacing(space::S);
         let levels = row(doc
             .qualification
             .kind
@@ -383,6 +401,26 @@ impl State {
         lines = lines.push(secondary("Add optional group", Some(Message::AddGroup)));
         container(lines).padding(space::M).style(theme::card).into()
     }
+}
+
+/// The live credit totals against the rules of combination, in one sentence.
+fn credit_line(doc: &Curriculum) -> String {
+    let summary = doc.credit_summary();
+    let by_level = summary
+        .mandatory_by_level
+        .iter()
+        .map(|(level, credits)| format!("{credits} at Level {level}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "{} units. Mandatory: {} credits{}. A learner chooses {} more from {} credits on offer in optional groups, for {} in total.",
+        doc.units.len(),
+        summary.mandatory,
+        if by_level.is_empty() { String::new() } else { format!(" ({by_level})") },
+        summary.to_choose,
+        summary.optional_offered,
+        doc.qualification.total_credits,
+    )
 }
 
 fn labelled_owned<'a>(label: String, content: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
@@ -470,7 +508,7 @@ fn roles(doc: &Curriculum) -> Vec<Role> {
 }
 
 fn units_view(doc: &Curriculum) -> Element<'_, Message> {
-    let mut sections = column![heading("Units")].spacing(space::M);
+    let mut sections = column![].spacing(space::M);
     for theme_kind in Theme::ALL {
         let units: Vec<&Unit> = doc.units.iter().filter(|u| u.theme == theme_kind).collect();
         let credits: u32 = units.iter().map(|u| u.credits).sum();
