@@ -3,7 +3,9 @@
 
 use super::Message;
 use super::screen::structure;
-use crate::model::{Curriculum, LevelCredits, Qualification, QualificationKind, RulesOfCombination};
+use crate::model::{
+    Curriculum, LevelCredits, Qualification, QualificationKind, RulesOfCombination,
+};
 use crate::{export, import, store};
 use iced::Task;
 use std::path::{Path, PathBuf};

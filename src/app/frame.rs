@@ -78,13 +78,33 @@ fn toolbar(app: &App) -> Element<'_, Message> {
     let mut items = row![
         text("HTQ Studio").size(size::HEADING).font(theme::BOLD),
         tool("New", "New curriculum (Ctrl+N)", command(Command::New)),
-        tool("Open…", "Open a curriculum (Ctrl+O)", command(Command::Open)),
+        tool(
+            "Open…",
+            "Open a curriculum (Ctrl+O)",
+            command(Command::Open)
+        ),
         tool("Save", "Save (Ctrl+S)", when(has_doc, Command::Save)),
-        tool("Save as…", "Save under a new name (Ctrl+Shift+S)", when(has_doc, Command::SaveAs)),
+        tool(
+            "Save as…",
+            "Save under a new name (Ctrl+Shift+S)",
+            when(has_doc, Command::SaveAs)
+        ),
         tool("Undo", "Undo (Ctrl+Z)", when(can_undo, Command::Undo)),
-        tool("Redo", "Redo (Ctrl+Shift+Z or Ctrl+Y)", when(can_redo, Command::Redo)),
-        tool("Search", "Search units, outcomes, criteria and KSBs (Ctrl+F)", when(has_doc, Command::Search)),
-        tool("Export PDF…", "Export the specification PDF (Ctrl+E)", when(has_doc, Command::ExportPdf)),
+        tool(
+            "Redo",
+            "Redo (Ctrl+Shift+Z or Ctrl+Y)",
+            when(can_redo, Command::Redo)
+        ),
+        tool(
+            "Search",
+            "Search units, outcomes, criteria and KSBs (Ctrl+F)",
+            when(has_doc, Command::Search)
+        ),
+        tool(
+            "Export PDF…",
+            "Export the specification PDF (Ctrl+E)",
+            when(has_doc, Command::ExportPdf)
+        ),
     ]
     .spacing(space::S)
     .align_y(Alignment::Center);
@@ -93,9 +113,21 @@ fn toolbar(app: &App) -> Element<'_, Message> {
     }
     items = items
         .push(iced::widget::space::horizontal())
-        .push(tool("Workshop", "Workshop mode for a shared screen (F11)", command(Command::Workshop)))
-        .push(tool("Light/dark", "Switch between light and dark", Some(Message::ToggleAppearance)))
-        .push(tool("Shortcuts", "Keyboard shortcuts (F1)", command(Command::ShowShortcuts)));
+        .push(tool(
+            "Workshop",
+            "Workshop mode for a shared screen (F11)",
+            command(Command::Workshop),
+        ))
+        .push(tool(
+            "Light/dark",
+            "Switch between light and dark",
+            Some(Message::ToggleAppearance),
+        ))
+        .push(tool(
+            "Shortcuts",
+            "Keyboard shortcuts (F1)",
+            command(Command::ShowShortcuts),
+        ));
     container(items)
         .padding([space::S, space::M])
         .width(Length::Fill)
@@ -115,12 +147,24 @@ fn nav<'a>(label: String, screen: Screen, current: &Screen) -> Element<'a, Messa
 
 fn sidebar<'a>(app: &'a App, session: &'a Session) -> Element<'a, Message> {
     let doc = &session.doc;
-    let errors = session.findings().iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = session
+        .findings()
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     let mut list = column![
         nav("Qualification".into(), Screen::Structure, &app.screen),
         nav("KSB mapping".into(), Screen::Mapping, &app.screen),
         nav(
-            format!("Findings ({}{})", session.findings().len(), if errors > 0 { format!(", {errors} errors") } else { String::new() }),
+            format!(
+                "Findings ({}{})",
+                session.findings().len(),
+                if errors > 0 {
+                    format!(", {errors} errors")
+                } else {
+                    String::new()
+                }
+            ),
             Screen::Findings,
             &app.screen
         ),
@@ -236,13 +280,16 @@ fn shortcuts_list<'a>() -> Element<'a, Message> {
 
 fn start_screen(app: &App) -> Element<'_, Message> {
     let file_button = |path: &std::path::Path| -> Element<'_, Message> {
-        let label = path
-            .file_name()
-            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let label = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         button(
             column![
                 text(label).font(theme::BOLD),
-                text(path.display().to_string()).size(size::SMALL).style(theme::muted),
+                text(path.display().to_string())
+                    .size(size::SMALL)
+                    .style(theme::muted),
             ]
             .spacing(2),
         )

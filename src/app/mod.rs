@@ -116,6 +116,8 @@ pub enum Message {
     CloseRequested(window::Id),
     /// A file was dropped on the window.
     Dropped(PathBuf),
+    /// The window changed size (logical pixels at zoom 1).
+    Resized(iced::Size),
     /// Dismiss the error or notice banner.
     DismissBanner,
     /// Switch light/dark.
@@ -171,6 +173,7 @@ pub struct App {
     pub zoom: f32,
     /// Workshop (presentation) mode.
     pub workshop: bool,
+    window_size: iced::Size,
     dialogs: SharedDialogs,
     busy: bool,
 }
@@ -203,6 +206,7 @@ impl App {
             appearance: Appearance::Light,
             zoom: 1.0,
             workshop: false,
+            window_size: iced::Size::new(1280.0, 800.0),
             dialogs,
             busy: false,
         }
@@ -215,7 +219,11 @@ impl App {
         app
     }
 
-    fn boot(file: Option<PathBuf>, workshop: bool, dialogs: SharedDialogs) -> (Self, Task<Message>) {
+    fn boot(
+        file: Option<PathBuf>,
+        workshop: bool,
+        dialogs: SharedDialogs,
+    ) -> (Self, Task<Message>) {
         let mut app = Self::new(dialogs);
         app.workshop = workshop;
         if workshop {
@@ -256,15 +264,16 @@ impl App {
     pub fn subscription(&self) -> Subscription<Message> {
         Subscription::batch([
             event::listen_with(|event, status, _window| match event {
-                iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
-                    Some(Message::Key(key, modifiers, status == event::Status::Captured))
-                }
+                iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => Some(
+                    Message::Key(key, modifiers, status == event::Status::Captured),
+                ),
                 iced::Event::Window(window::Event::FileDropped(path)) => {
                     Some(Message::Dropped(path))
                 }
                 _ => None,
             }),
             window::close_requests().map(Message::CloseRequested),
+            window::resize_events().map(|(_, size)| Message::Resized(size)),
         ])
     }
 
@@ -278,9 +287,7 @@ impl App {
                 }
             }
             Message::Command(command) => self.command(command),
-            Message::OpenPath(path) | Message::Dropped(path) => {
-                self.guard(Pending::OpenPath(path))
-            }
+            Message::OpenPath(path) | Message::Dropped(path) => self.guard(Pending::OpenPath(path)),
             Message::Picked(purpose, path) => self.picked(purpose, path),
             Message::Loaded(result) => {
                 self.busy = false;
@@ -298,10 +305,7 @@ impl App {
             Message::Exported(result) => {
                 self.busy = false;
                 self.banner = Some(match result {
-                    Ok(path) => Banner::Notice(
-                        format!("Exported {}", path.display()),
-                        Some(path),
-                    ),
+                    Ok(path) => Banner::Notice(format!("Exported {}", path.display()), Some(path)),
                     Err(error) => Banner::Error(error),
                 });
                 Task::none()
@@ -319,6 +323,11 @@ impl App {
             }
             Message::Locate(location) => self.locate(&location),
             Message::CloseRequested(id) => self.guard(Pending::Quit(id)),
+            Message::Resized(size) => {
+                self.window_size = size;
+                self.fit_matrix();
+                Task::none()
+            }
             Message::DismissBanner => {
                 self.banner = None;
                 Task::none()
@@ -404,6 +413,7 @@ impl App {
                 self.workshop = !self.workshop;
                 self.appearance = self.appearance.for_projector(self.workshop);
                 self.zoom = if self.workshop { 2.0 } else { 1.0 };
+                self.fit_matrix();
                 let mode = if self.workshop {
                     window::Mode::Fullscreen
                 } else {
@@ -413,14 +423,17 @@ impl App {
             }
             Command::ZoomIn => {
                 self.zoom = zoom_step(self.zoom, 0.25);
+                self.fit_matrix();
                 Task::none()
             }
             Command::ZoomOut => {
                 self.zoom = zoom_step(self.zoom, -0.25);
+                self.fit_matrix();
                 Task::none()
             }
             Command::ZoomReset => {
                 self.zoom = 1.0;
+                self.fit_matrix();
                 Task::none()
             }
             Command::Next | Command::Previous => {
@@ -436,6 +449,17 @@ impl App {
                 Task::none()
             }
         }
+    }
+
+    /// Sizes the mapping matrix's window of cells to the space left by the chrome.
+    fn fit_matrix(&mut self) {
+        const SIDEBAR: f32 = 250.0;
+        const CHROME_HEIGHT: f32 = 550.0;
+        let width = self.window_size.width / self.zoom
+            - if self.workshop { 0.0 } else { SIDEBAR }
+            - 2.0 * theme::space::L;
+        let height = self.window_size.height / self.zoom - CHROME_HEIGHT;
+        self.mapping.set_viewport(width, height);
     }
 
     fn mapping_key(&mut self, key: &keyboard::Key, captured: bool) -> Task<Message> {
@@ -556,7 +580,10 @@ impl App {
             .as_ref()
             .and_then(|s| s.path.as_deref())
             .and_then(|p| p.file_stem())
-            .map_or_else(|| "curriculum".to_owned(), |s| s.to_string_lossy().into_owned());
+            .map_or_else(
+                || "curriculum".to_owned(),
+                |s| s.to_string_lossy().into_owned(),
+            );
         match purpose {
             Purpose::ExportPdf => format!("{stem}.pdf"),
             Purpose::ExportCsv => format!("{stem}-ksb-mapping.csv"),
@@ -648,7 +675,9 @@ impl App {
                 self.structure.acknowledge(revision);
                 self.after_change();
             }
-            Err(error) => self.banner = Some(Banner::Error(format!("That change was refused: {error}"))),
+            Err(error) => {
+                self.banner = Some(Banner::Error(format!("That change was refused: {error}")))
+            }
         }
     }
 

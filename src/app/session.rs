@@ -1,7 +1,7 @@
 //! The open document: the curriculum, where it lives, its undo history and the analysis cached
 //! for the current revision. All edits go through [`Session::apply`].
 
-use crate::analysis::{self, Finding, PathwayReport};
+use crate::analysis::{self, Analysis, Finding, PathwayReport};
 use crate::model::{Curriculum, Edit, EditError, History};
 use std::path::{Path, PathBuf};
 
@@ -14,22 +14,19 @@ pub struct Session {
     pub path: Option<PathBuf>,
     /// Undo/redo and the unsaved-changes mark.
     pub history: History,
-    findings: Vec<Finding>,
-    pathways: PathwayReport,
+    analysis: Analysis,
     analysed_revision: u64,
 }
 
 impl Session {
     /// A session over `doc`, loaded from `path` (or new when `None`).
     pub fn new(doc: Curriculum, path: Option<PathBuf>) -> Self {
-        let findings = analysis::check(&doc);
-        let pathways = analysis::pathway_report(&doc);
+        let analysis = analysis::analyse(&doc);
         Self {
             doc,
             path,
             history: History::new(),
-            findings,
-            pathways,
+            analysis,
             analysed_revision: 0,
         }
     }
@@ -67,20 +64,20 @@ impl Session {
 
     /// Findings for the current revision.
     pub fn findings(&self) -> &[Finding] {
-        &self.findings
+        &self.analysis.findings
     }
 
     /// Pathway coverage for the current revision.
     pub fn pathways(&self) -> &PathwayReport {
-        &self.pathways
+        &self.analysis.pathways
     }
 
     /// The file name shown in the title bar.
     pub fn display_name(&self) -> String {
-        self.path
-            .as_deref()
-            .and_then(Path::file_name)
-            .map_or_else(|| "Untitled".to_owned(), |name| name.to_string_lossy().into_owned())
+        self.path.as_deref().and_then(Path::file_name).map_or_else(
+            || "Untitled".to_owned(),
+            |name| name.to_string_lossy().into_owned(),
+        )
     }
 
     /// Records a successful save to `path`.
@@ -92,8 +89,7 @@ impl Session {
     fn refresh(&mut self) {
         let revision = self.history.revision();
         if revision != self.analysed_revision {
-            self.findings = analysis::check(&self.doc);
-            self.pathways = analysis::pathway_report(&self.doc);
+            self.analysis = analysis::analyse(&self.doc);
             self.analysed_revision = revision;
         }
     }

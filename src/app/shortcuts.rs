@@ -87,7 +87,10 @@ pub const LIST: &[(&str, &str)] = &[
     ("F11", "Workshop mode on or off"),
     ("Ctrl+Plus / Ctrl+Minus / Ctrl+0", "Zoom in, out, reset"),
     ("Page Down / Page Up", "Next or previous unit"),
-    ("Arrows, Space", "Mapping matrix: move, cycle none / partial / full"),
+    (
+        "Arrows, Space",
+        "Mapping matrix: move, cycle none / partial / full",
+    ),
     ("F1 or Ctrl+/", "This list"),
     ("Escape", "Close a panel"),
 ];

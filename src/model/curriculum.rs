@@ -156,7 +156,9 @@ pub struct LevelCredits {
 }
 
 /// The theme a unit belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 pub enum Theme {
     /// Shared foundations: maths, professional practice, projects.
     #[default]

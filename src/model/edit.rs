@@ -2,9 +2,9 @@
 //! references and returns the inverse edit that undoes it. Nothing else mutates a document.
 
 use super::{
-    Band, ContentTopic, Coverage, Criterion, CriterionId, Curriculum, GroupId, KsbId, LearningOutcome,
-    Mapping, OutcomeId, QualificationKind, Resource, ResourceKind, RulesOfCombination, Standard,
-    StandardId, Theme, Unit, UnitId,
+    Band, ContentTopic, Coverage, Criterion, CriterionId, Curriculum, GroupId, KsbId,
+    LearningOutcome, Mapping, OutcomeId, QualificationKind, Resource, ResourceKind,
+    RulesOfCombination, Standard, StandardId, Theme, Unit, UnitId,
 };
 use std::collections::HashSet;
 use thiserror::Error;
@@ -467,7 +467,9 @@ impl Curriculum {
                 Ok(Edit::RemoveUnit { unit: id })
             }
             Edit::RemoveUnit { unit } => {
-                let index = self.unit_index(&unit).ok_or_else(|| missing("unit", &unit))?;
+                let index = self
+                    .unit_index(&unit)
+                    .ok_or_else(|| missing("unit", &unit))?;
                 let removed = self.units.remove(index);
                 Ok(Edit::InsertUnit {
                     index,
@@ -475,7 +477,9 @@ impl Curriculum {
                 })
             }
             Edit::MoveUnit { unit, to } => {
-                let from = self.unit_index(&unit).ok_or_else(|| missing("unit", &unit))?;
+                let from = self
+                    .unit_index(&unit)
+                    .ok_or_else(|| missing("unit", &unit))?;
                 move_item(&mut self.units, from, to)?;
                 Ok(Edit::MoveUnit { unit, to: from })
             }
@@ -541,7 +545,10 @@ impl Curriculum {
                     .criterion_position(&criterion)
                     .ok_or_else(|| missing("criterion", &criterion))?;
                 move_item(&mut self.units[u].outcomes[o].criteria, from, to)?;
-                Ok(Edit::MoveCriterion { criterion, to: from })
+                Ok(Edit::MoveCriterion {
+                    criterion,
+                    to: from,
+                })
             }
             Edit::InsertTopic {
                 outcome,
@@ -688,9 +695,10 @@ impl Curriculum {
                 .ok_or_else(|| EditError::Invalid(format!("{value} is not a level from 1 to 8")))
         };
         let old = match &field {
-            NumberField::QualificationLevel => {
-                u32::from(std::mem::replace(&mut self.qualification.level, as_level(value)?))
-            }
+            NumberField::QualificationLevel => u32::from(std::mem::replace(
+                &mut self.qualification.level,
+                as_level(value)?,
+            )),
             NumberField::TotalCredits => {
                 std::mem::replace(&mut self.qualification.total_credits, value)
             }
@@ -720,7 +728,9 @@ impl Curriculum {
             TextField::UnitTitle(unit) => &mut self.unit_mut(unit)?.title,
             TextField::UnitIntroduction(unit) => &mut self.unit_mut(unit)?.introduction,
             TextField::OutcomeText(outcome) => &mut self.outcome_mut(outcome)?.text,
-            TextField::TopicHeading(outcome, index) => &mut self.topic_mut(outcome, *index)?.heading,
+            TextField::TopicHeading(outcome, index) => {
+                &mut self.topic_mut(outcome, *index)?.heading
+            }
             TextField::TopicPoints(..) => {
                 return Err(EditError::Invalid("topic points are set as a list".into()));
             }
@@ -898,7 +908,10 @@ mod tests {
         let inverse = doc.apply(edit.clone()).expect("edit applies");
         assert_ne!(doc, original, "{edit:?} changed nothing");
         let redo = doc.apply(inverse).expect("inverse applies");
-        assert_eq!(doc, original, "undo of {edit:?} did not restore the document");
+        assert_eq!(
+            doc, original,
+            "undo of {edit:?} did not restore the document"
+        );
         doc.apply(redo).expect("redo applies");
         let mut expected = original.clone();
         expected.apply(edit).expect("edit applies again");
@@ -997,7 +1010,11 @@ mod tests {
         let original = doc.clone();
         doc.apply(Edit::RemoveUnit { unit: "u0".into() }).unwrap();
         assert!(doc.unit(&"u0".into()).is_none());
-        assert!(doc.mappings.iter().all(|m| !m.outcome.as_str().starts_with("u0-")));
+        assert!(
+            doc.mappings
+                .iter()
+                .all(|m| !m.outcome.as_str().starts_with("u0-"))
+        );
         assert!(!doc.qualification.rules.mandatory.contains(&"u0".into()));
         assert!(doc.unit(&"u3".into()).unwrap().links.is_empty());
         assert!(original.mappings.len() > doc.mappings.len());

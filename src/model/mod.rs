@@ -3,6 +3,7 @@
 //! `curriculum` holds the serde types, `ids` the stable identifiers, `numbering` the derived
 //! display numbers (LO3, P5), `edit` the only way a document changes, and `history` undo/redo.
 
+mod credits;
 mod curriculum;
 mod edit;
 mod history;
@@ -10,7 +11,6 @@ mod ids;
 mod numbering;
 pub mod synthetic;
 pub mod template;
-mod credits;
 
 pub use credits::CreditSummary;
 pub use curriculum::*;

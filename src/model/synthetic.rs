@@ -2,8 +2,8 @@
 
 use super::{
     Band, ContentTopic, Coverage, Criterion, Curriculum, Ksb, KsbKind, LearningOutcome,
-    LevelCredits, Mapping, OptionalGroup, Qualification, QualificationKind, Resource,
-    ResourceKind, RulesOfCombination, Standard, Theme, Unit,
+    LevelCredits, Mapping, OptionalGroup, Qualification, QualificationKind, Resource, ResourceKind,
+    RulesOfCombination, Standard, Theme, Unit,
 };
 
 /// Size of a synthetic curriculum.

@@ -1,9 +1,7 @@
 //! Starting points for new units: a unit of a theme with four outcomes, each with a Pass,
 //! Merit and Distinction criterion and essential-content headings typical of the theme.
 
-use super::{
-    Band, ContentTopic, Criterion, Curriculum, LearningOutcome, Theme, Unit, UnitId,
-};
+use super::{Band, ContentTopic, Criterion, Curriculum, LearningOutcome, Theme, Unit, UnitId};
 
 fn headings(theme: Theme) -> [&'static str; 4] {
     match theme {

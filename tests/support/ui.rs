@@ -30,7 +30,9 @@ impl Dialogs for ScriptedDialogs {
 
 /// The path of a shipped curriculum.
 pub fn curriculum(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("curricula").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("curricula")
+        .join(name)
 }
 
 /// An app showing a shipped curriculum, with scripted dialogs.

@@ -49,9 +49,18 @@ impl State {
         };
         let filters = row![
             filter_button(format!("All ({})", findings.len()), None),
-            filter_button(format!("Errors ({})", count(Severity::Error)), Some(Severity::Error)),
-            filter_button(format!("Warnings ({})", count(Severity::Warning)), Some(Severity::Warning)),
-            filter_button(format!("Hints ({})", count(Severity::Hint)), Some(Severity::Hint)),
+            filter_button(
+                format!("Errors ({})", count(Severity::Error)),
+                Some(Severity::Error)
+            ),
+            filter_button(
+                format!("Warnings ({})", count(Severity::Warning)),
+                Some(Severity::Warning)
+            ),
+            filter_button(
+                format!("Hints ({})", count(Severity::Hint)),
+                Some(Severity::Hint)
+            ),
         ]
         .spacing(space::XS);
         let shown: Vec<&Finding> = findings
@@ -118,7 +127,13 @@ fn finding_row<'a>(session: &'a Session, finding: &'a Finding) -> Element<'a, Me
 /// A one-line summary for the status bar.
 pub fn summary(session: &Session) -> Element<'_, Message> {
     let findings = session.findings();
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
-    let warnings = findings.iter().filter(|f| f.severity == Severity::Warning).count();
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
     container(text(format!("{errors} errors, {warnings} warnings")).size(size::SMALL)).into()
 }

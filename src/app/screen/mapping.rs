@@ -14,8 +14,8 @@ use crate::model::{
 };
 use iced::keyboard::{Key, key::Named};
 use iced::widget::{
-    Column, Row, button, checkbox, column, container, mouse_area, pick_list, responsive, row,
-    text, text_input, tooltip,
+    Column, Row, button, checkbox, column, container, mouse_area, pick_list, row, text, text_input,
+    tooltip,
 };
 use iced::{Alignment, Element, Length, mouse};
 
@@ -87,8 +87,8 @@ pub struct State {
     /// Whether only gaps are shown.
     pub gaps_only: bool,
     import_report: Option<String>,
-    rows_in_view: std::cell::Cell<usize>,
-    columns_in_view: std::cell::Cell<usize>,
+    rows_in_view: usize,
+    columns_in_view: usize,
 }
 
 impl Default for State {
@@ -102,8 +102,8 @@ impl Default for State {
             unit: Choice::All,
             gaps_only: false,
             import_report: None,
-            rows_in_view: std::cell::Cell::new(16),
-            columns_in_view: std::cell::Cell::new(14),
+            rows_in_view: 12,
+            columns_in_view: 14,
         }
     }
 }
@@ -152,12 +152,15 @@ impl State {
                 Choice::One(id, _) => &u.id == id,
             })
             .flat_map(|unit| {
-                unit.outcomes.iter().enumerate().map(move |(o, outcome)| MatrixRow {
-                    unit_number: &unit.number,
-                    label: outcome_label(o),
-                    outcome: &outcome.id,
-                    text: &outcome.text,
-                })
+                unit.outcomes
+                    .iter()
+                    .enumerate()
+                    .map(move |(o, outcome)| MatrixRow {
+                        unit_number: &unit.number,
+                        label: outcome_label(o),
+                        outcome: &outcome.id,
+                        text: &outcome.text,
+                    })
             })
             .collect()
     }
@@ -231,8 +234,14 @@ impl State {
                 let rows = self.rows(doc).len();
                 let columns = self.columns(session).len();
                 self.selected = (
-                    self.selected.0.saturating_add_signed(dr).min(rows.saturating_sub(1)),
-                    self.selected.1.saturating_add_signed(dc).min(columns.saturating_sub(1)),
+                    self.selected
+                        .0
+                        .saturating_add_signed(dr)
+                        .min(rows.saturating_sub(1)),
+                    self.selected
+                        .1
+                        .saturating_add_signed(dc)
+                        .min(columns.saturating_sub(1)),
                 );
                 self.follow_selection();
                 Action::Seal
@@ -242,7 +251,7 @@ impl State {
                 self.top = self
                     .top
                     .saturating_add_signed(delta)
-                    .min(rows.saturating_sub(self.rows_in_view.get()));
+                    .min(rows.saturating_sub(self.rows_in_view));
                 Action::None
             }
             Message::Standard(choice) => {
@@ -272,13 +281,15 @@ impl State {
             }),
             Message::OpenOutcome(outcome) => Action::Locate(Location::Outcome(outcome)),
             Message::Import => Action::Pick(Purpose::ImportStandard),
-            Message::StandardRead(Ok(standard)) => match crate::import::import_into(doc, standard) {
-                Ok((edit, report)) => {
-                    self.import_report = Some(report.summary());
-                    Action::Edit(edit)
+            Message::StandardRead(Ok(standard)) => {
+                match crate::import::import_into(doc, standard) {
+                    Ok((edit, report)) => {
+                        self.import_report = Some(report.summary());
+                        Action::Edit(edit)
+                    }
+                    Err(error) => Action::Banner(Banner::Error(error.to_string())),
                 }
-                Err(error) => Action::Banner(Banner::Error(error.to_string())),
-            },
+            }
             Message::StandardRead(Err(error)) => Action::Banner(Banner::Error(error)),
             Message::ExportCsv => Action::Pick(Purpose::ExportCsv),
         }
@@ -299,12 +310,21 @@ impl State {
         if key.as_ref() == Key::Named(Named::Space) {
             let rows = self.rows(&session.doc);
             let columns = self.columns(session);
-            if let (Some(row), Some(column)) = (rows.get(self.selected.0), columns.get(self.selected.1)) {
+            if let (Some(row), Some(column)) =
+                (rows.get(self.selected.0), columns.get(self.selected.1))
+            {
                 let message = Message::Cycle(row.outcome.clone(), column.ksb.clone());
                 return self.update(message, session);
             }
         }
         Action::None
+    }
+
+    /// Sizes the window of cells to the space the matrix has, in logical pixels.
+    pub fn set_viewport(&mut self, width: f32, height: f32) {
+        self.rows_in_view = ((height / CELL_HEIGHT).floor() as usize).max(1);
+        self.columns_in_view = (((width - LABEL_WIDTH) / CELL_WIDTH).floor() as usize).max(1);
+        self.follow_selection();
     }
 
     fn reset_window(&mut self) {
@@ -315,8 +335,8 @@ impl State {
 
     fn follow_selection(&mut self) {
         let (r, c) = self.selected;
-        let rows = self.rows_in_view.get().max(1);
-        let columns = self.columns_in_view.get().max(1);
+        let rows = self.rows_in_view.max(1);
+        let columns = self.columns_in_view.max(1);
         if r < self.top {
             self.top = r;
         } else if r >= self.top + rows {
@@ -351,12 +371,18 @@ impl State {
     pub fn view<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
         let doc = &session.doc;
         let standards: Vec<Choice<StandardId>> = std::iter::once(Choice::All)
-            .chain(doc.standards.iter().map(|s| {
-                Choice::One(s.id.clone(), format!("{} {}", s.reference, s.title))
-            }))
+            .chain(
+                doc.standards
+                    .iter()
+                    .map(|s| Choice::One(s.id.clone(), format!("{} {}", s.reference, s.title))),
+            )
             .collect();
         let themes: Vec<Choice<Theme>> = std::iter::once(Choice::All)
-            .chain(Theme::ALL.iter().map(|t| Choice::One(*t, t.label().to_owned())))
+            .chain(
+                Theme::ALL
+                    .iter()
+                    .map(|t| Choice::One(*t, t.label().to_owned())),
+            )
             .collect();
         let units: Vec<Choice<UnitId>> = std::iter::once(Choice::All)
             .chain(
@@ -370,13 +396,24 @@ impl State {
             )
             .collect();
         let filters = row![
-            column![caption("Standard"), pick_list(standards, Some(self.standard.clone()), Message::Standard).width(260)].spacing(2),
-            column![caption("Theme"), pick_list(themes, Some(self.theme.clone()), Message::Theme).width(220)].spacing(2),
-            column![caption("Unit"), pick_list(units, Some(self.unit.clone()), Message::Unit).width(260)].spacing(2),
-            checkbox(self.gaps_only).label("Gaps only").on_toggle(Message::GapsOnly),
-            iced::widget::space::horizontal(),
-            secondary("Import standard…", Some(Message::Import)),
-            secondary("Export CSV…", Some(Message::ExportCsv)),
+            column![
+                caption("Standard"),
+                pick_list(standards, Some(self.standard.clone()), Message::Standard).width(260)
+            ]
+            .spacing(2),
+            column![
+                caption("Theme"),
+                pick_list(themes, Some(self.theme.clone()), Message::Theme).width(220)
+            ]
+            .spacing(2),
+            column![
+                caption("Unit"),
+                pick_list(units, Some(self.unit.clone()), Message::Unit).width(260)
+            ]
+            .spacing(2),
+            checkbox(self.gaps_only)
+                .label("Gaps only")
+                .on_toggle(Message::GapsOnly),
         ]
         .spacing(space::M)
         .align_y(Alignment::End);
@@ -384,7 +421,14 @@ impl State {
         let rows = self.rows(doc);
         let columns = self.columns(session);
         let mut page = column![
-            heading("KSB mapping"),
+            row![
+                heading("KSB mapping"),
+                iced::widget::space::horizontal(),
+                secondary("Import standard…", Some(Message::Import)),
+                secondary("Export CSV…", Some(Message::ExportCsv)),
+            ]
+            .spacing(space::S)
+            .align_y(Alignment::Center),
             filters,
             text("Cells: · not mapped, ◐ partial, ● full. Status: ✔ every pathway, ▲ some pathways miss it, ✖ not covered. Arrows move, Space cycles.")
                 .size(size::SMALL)
@@ -393,7 +437,11 @@ impl State {
         .spacing(space::M)
         .padding(space::L);
         if let Some(report) = &self.import_report {
-            page = page.push(container(text(report)).padding(space::S).style(theme::notice_banner));
+            page = page.push(
+                container(text(report))
+                    .padding(space::S)
+                    .style(theme::notice_banner),
+            );
         }
         if doc.standards.is_empty() {
             page = page.push(text("No occupational standards yet: import one from the standards API (JSON) or a CSV of KSBs."));
@@ -401,7 +449,9 @@ impl State {
         }
         page = page.push(self.detail(session, &rows, &columns));
         page = page.push(
-            responsive(move |available| self.matrix(session, &rows, &columns, available)).height(Length::Fill),
+            container(self.matrix(session, &rows, &columns))
+                .height(Length::Fill)
+                .clip(true),
         );
         page.into()
     }
@@ -411,16 +461,14 @@ impl State {
         session: &'a Session,
         rows: &[MatrixRow<'a>],
         columns: &[MatrixColumn<'a>],
-        available: iced::Size,
     ) -> Element<'a, Message> {
         let doc = &session.doc;
-        let fit_rows = (((available.height - 2.0 * CELL_HEIGHT) / CELL_HEIGHT).floor() as usize).max(1);
-        let fit_columns = (((available.width - LABEL_WIDTH) / CELL_WIDTH).floor() as usize).max(1);
-        self.rows_in_view.set(fit_rows);
-        self.columns_in_view.set(fit_columns);
+        let fit_rows = self.rows_in_view;
+        let fit_columns = self.columns_in_view;
         let top = self.top.min(rows.len().saturating_sub(fit_rows));
         let left = self.left.min(columns.len().saturating_sub(fit_columns));
-        let visible_columns = &columns[left.min(columns.len())..(left + fit_columns).min(columns.len())];
+        let visible_columns =
+            &columns[left.min(columns.len())..(left + fit_columns).min(columns.len())];
 
         let mut header = Row::new().push(
             text(format!(
@@ -435,30 +483,59 @@ impl State {
             .size(size::SMALL)
             .width(LABEL_WIDTH),
         );
-        let mut status_row = Row::new().push(text("Pathway status").size(size::SMALL).width(LABEL_WIDTH));
+        let mut status_row =
+            Row::new().push(text("Pathway status").size(size::SMALL).width(LABEL_WIDTH));
+        let mut groups = Row::new().push(iced::widget::space::horizontal().width(LABEL_WIDTH));
+        for (offset, column) in visible_columns.iter().enumerate() {
+            let starts_group = offset == 0
+                || visible_columns[offset - 1].reference != column.reference
+                || visible_columns[offset - 1].kind != column.kind;
+            groups = groups.push(
+                container(if starts_group {
+                    text(format!("{} {}", column.reference, column.kind.label()))
+                        .size(size::SMALL)
+                        .style(theme::muted)
+                        .wrapping(iced::widget::text::Wrapping::None)
+                } else {
+                    text("")
+                })
+                .width(CELL_WIDTH),
+            );
+        }
         for column in visible_columns {
             let (symbol, meaning) = status_symbol(column.status);
             header = header.push(tooltip(
                 container(text(column.code).size(size::SMALL).font(theme::BOLD))
                     .width(CELL_WIDTH)
                     .center_x(CELL_WIDTH),
-                container(text(format!("{} {}: {}\n{}", column.reference, column.code, column.text, meaning)).size(size::SMALL))
-                    .padding(6)
-                    .max_width(420)
-                    .style(container::rounded_box),
+                container(
+                    text(format!(
+                        "{} {}: {}\n{}",
+                        column.reference, column.code, column.text, meaning
+                    ))
+                    .size(size::SMALL),
+                )
+                .padding(6)
+                .max_width(420)
+                .style(container::rounded_box),
                 tooltip::Position::Bottom,
             ));
             status_row = status_row.push(
-                container(text(symbol).size(size::BODY)).width(CELL_WIDTH).center_x(CELL_WIDTH),
+                container(text(symbol).size(size::BODY))
+                    .width(CELL_WIDTH)
+                    .center_x(CELL_WIDTH),
             );
         }
         let mut body = Column::new();
         for (r, matrix_row) in rows.iter().enumerate().skip(top).take(fit_rows) {
             let mut line = Row::new().push(
                 container(
-                    text(format!("{} {} {}", matrix_row.unit_number, matrix_row.label, matrix_row.text))
-                        .size(size::SMALL)
-                        .wrapping(iced::widget::text::Wrapping::None),
+                    text(format!(
+                        "{} {} {}",
+                        matrix_row.unit_number, matrix_row.label, matrix_row.text
+                    ))
+                    .size(size::SMALL)
+                    .wrapping(iced::widget::text::Wrapping::None),
                 )
                 .width(LABEL_WIDTH)
                 .height(CELL_HEIGHT)
@@ -466,7 +543,9 @@ impl State {
             );
             for (offset, column) in visible_columns.iter().enumerate() {
                 let c = left + offset;
-                let coverage = doc.mapping(matrix_row.outcome, column.ksb).map(|m| m.coverage);
+                let coverage = doc
+                    .mapping(matrix_row.outcome, column.ksb)
+                    .map(|m| m.coverage);
                 let selected = self.selected == (r, c);
                 line = line.push(
                     mouse_area(
@@ -475,14 +554,17 @@ impl State {
                             .height(CELL_HEIGHT)
                             .padding(0)
                             .style(theme::nav_button(selected))
-                            .on_press(Message::Cycle(matrix_row.outcome.clone(), column.ksb.clone())),
+                            .on_press(Message::Cycle(
+                                matrix_row.outcome.clone(),
+                                column.ksb.clone(),
+                            )),
                     )
                     .on_enter(Message::Select(r, c)),
                 );
             }
             body = body.push(line);
         }
-        mouse_area(column![header, status_row, body])
+        mouse_area(column![groups, header, status_row, body])
             .on_scroll(|delta| {
                 let lines = match delta {
                     mouse::ScrollDelta::Lines { y, .. } => -y,
@@ -500,7 +582,9 @@ impl State {
         columns: &[MatrixColumn<'a>],
     ) -> Element<'a, Message> {
         let doc = &session.doc;
-        let (Some(matrix_row), Some(column)) = (rows.get(self.selected.0), columns.get(self.selected.1)) else {
+        let (Some(matrix_row), Some(column)) =
+            (rows.get(self.selected.0), columns.get(self.selected.1))
+        else {
             return text("Nothing to show with these filters.").into();
         };
         let (symbol, meaning) = status_symbol(column.status);
@@ -510,7 +594,10 @@ impl State {
                 .iter()
                 .filter_map(|id| doc.unit(id).map(|u| u.number.as_str()))
                 .collect();
-            status.push_str(&format!(" — a learner taking {} never meets it", numbers.join(", ")));
+            status.push_str(&format!(
+                " — a learner taking {} never meets it",
+                numbers.join(", ")
+            ));
         }
         let covering: Vec<Element<'a, Message>> = doc
             .mappings
@@ -520,19 +607,35 @@ impl State {
                 let (u, o) = doc.outcome_position(&m.outcome)?;
                 let unit = &doc.units[u];
                 Some(tool_owned(
-                    format!("{} {} ({})", unit.number, outcome_label(o), m.coverage.label()),
+                    format!(
+                        "{} {} ({})",
+                        unit.number,
+                        outcome_label(o),
+                        m.coverage.label()
+                    ),
                     Message::OpenOutcome(m.outcome.clone()),
                 ))
             })
             .collect();
         let mapping = doc.mapping(matrix_row.outcome, column.ksb);
         let mut info = column![
-            text(format!("{} {}: {}", column.reference, column.code, column.text)).font(theme::BOLD),
+            text(format!(
+                "{} {}: {}",
+                column.reference, column.code, column.text
+            ))
+            .font(theme::BOLD),
             text(status).size(size::SMALL),
-            row![caption("Covered by"), Row::with_children(covering).spacing(space::XS).wrap()]
-                .spacing(space::S)
-                .align_y(Alignment::Center),
-            text(format!("{} {}: {}", matrix_row.unit_number, matrix_row.label, matrix_row.text)).size(size::SMALL),
+            row![
+                caption("Covered by"),
+                Row::with_children(covering).spacing(space::XS).wrap()
+            ]
+            .spacing(space::S)
+            .align_y(Alignment::Center),
+            text(format!(
+                "{} {}: {}",
+                matrix_row.unit_number, matrix_row.label, matrix_row.text
+            ))
+            .size(size::SMALL),
         ]
         .spacing(space::XS);
         if let Some(mapping) = mapping {
@@ -541,15 +644,22 @@ impl State {
             info = info.push(
                 row![
                     caption(format!("{} coverage — note", mapping.coverage.label())),
-                    text_input("Why partial? e.g. completed in the workplace", &mapping.note)
-                        .on_input(move |note| Message::Note(outcome.clone(), ksb.clone(), note))
-                        .padding(4),
+                    text_input(
+                        "Why partial? e.g. completed in the workplace",
+                        &mapping.note
+                    )
+                    .on_input(move |note| Message::Note(outcome.clone(), ksb.clone(), note))
+                    .padding(4),
                 ]
                 .spacing(space::S)
                 .align_y(Alignment::Center),
             );
         }
-        container(info).padding(space::S).width(Length::Fill).style(theme::card).into()
+        container(info)
+            .padding(space::S)
+            .width(Length::Fill)
+            .style(theme::card)
+            .into()
     }
 }
 

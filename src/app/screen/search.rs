@@ -131,7 +131,12 @@ pub fn search(doc: &Curriculum, query: &str) -> Vec<Hit> {
             for criterion in &outcome.criteria {
                 if matches(&criterion.text) {
                     hits.push(Hit {
-                        place: format!("{} {} {}", unit.number, outcome_label(o), numbers.get(&criterion.id)),
+                        place: format!(
+                            "{} {} {}",
+                            unit.number,
+                            outcome_label(o),
+                            numbers.get(&criterion.id)
+                        ),
                         text: criterion.text.clone(),
                         location: Location::Criterion(criterion.id.clone()),
                     });
@@ -163,9 +168,20 @@ mod tests {
     fn finds_units_outcomes_criteria_and_ksbs() {
         let doc = curriculum(Size::LARGE);
         let hits = search(&doc, "synthetic unit 7");
-        assert!(hits.iter().any(|h| h.location == Location::Unit("u6".into())));
-        assert!(search(&doc, "aspect 2 of synthetic unit 3").iter().any(|h| matches!(h.location, Location::Outcome(_))));
-        assert!(search(&doc, "statement 5 of").iter().any(|h| matches!(h.location, Location::Ksb(_))));
+        assert!(
+            hits.iter()
+                .any(|h| h.location == Location::Unit("u6".into()))
+        );
+        assert!(
+            search(&doc, "aspect 2 of synthetic unit 3")
+                .iter()
+                .any(|h| matches!(h.location, Location::Outcome(_)))
+        );
+        assert!(
+            search(&doc, "statement 5 of")
+                .iter()
+                .any(|h| matches!(h.location, Location::Ksb(_)))
+        );
         assert!(search(&doc, "   ").is_empty());
         assert!(search(&doc, "topic").len() <= LIMIT);
     }

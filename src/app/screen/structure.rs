@@ -2,8 +2,8 @@
 //! combination, units grouped by theme with their role (mandatory, optional group), adding from
 //! templates, duplicating, deleting, reordering, and the unit library (units from another file).
 
-use super::widgets::{caption, heading, labelled, labelled_input, primary, secondary, tool};
 use super::Action;
+use super::widgets::{caption, heading, labelled, labelled_input, primary, secondary, tool};
 use crate::app::fields::{FieldAction, Fields};
 use crate::app::theme::{self, size, space};
 use crate::app::{Purpose, Screen, Session};
@@ -161,7 +161,10 @@ impl State {
     pub fn update(&mut self, message: Message, session: &Session) -> Action {
         let doc = &session.doc;
         match message {
-            Message::Field(action) => self.fields.perform(action).map_or(Action::None, Action::Edit),
+            Message::Field(action) => self
+                .fields
+                .perform(action)
+                .map_or(Action::None, Action::Edit),
             Message::Text(field, value) => Action::Edit(Edit::SetText { field, value }),
             Message::Number(field, value) => match value.trim().parse::<u32>() {
                 Ok(value) => Action::Edit(Edit::SetNumber { field, value }),
@@ -232,7 +235,11 @@ impl State {
             }
             Message::Bound(id, bound, value) => {
                 let value = value.trim();
-                let parsed = if value.is_empty() { Ok(None) } else { value.parse::<u32>().map(Some) };
+                let parsed = if value.is_empty() {
+                    Ok(None)
+                } else {
+                    value.parse::<u32>().map(Some)
+                };
                 let Ok(parsed) = parsed else {
                     return Action::None;
                 };
@@ -253,7 +260,9 @@ impl State {
                 let mut rules = doc.qualification.rules.clone();
                 rules.level_credits.retain(|rule| rule.level != level);
                 if let Ok(min_credits) = value.parse::<u32>() {
-                    rules.level_credits.push(crate::model::LevelCredits { level, min_credits });
+                    rules
+                        .level_credits
+                        .push(crate::model::LevelCredits { level, min_credits });
                     rules.level_credits.sort_by_key(|rule| rule.level);
                 } else if !value.is_empty() {
                     return Action::None;
@@ -268,9 +277,7 @@ impl State {
                 });
                 Action::None
             }
-            Message::LibraryLoaded(Err(error)) => {
-                Action::Banner(crate::app::Banner::Error(error))
-            }
+            Message::LibraryLoaded(Err(error)) => Action::Banner(crate::app::Banner::Error(error)),
             Message::LibraryToggle(id, on) => {
                 if let Some(library) = &mut self.library {
                     if on {
@@ -315,7 +322,9 @@ impl State {
             Tab::Details => self.details(doc),
         });
         column![
-            text(&doc.qualification.title).size(size::TITLE).font(theme::BOLD),
+            text(&doc.qualification.title)
+                .size(size::TITLE)
+                .font(theme::BOLD),
             text(credit_line(doc)).style(theme::muted),
             row![
                 tab("Units", Tab::Units),
@@ -357,7 +366,11 @@ impl State {
                     number_input("Level", NumberField::QualificationLevel, u32::from(q.level)),
                     number_input("Total credits", NumberField::TotalCredits, q.total_credits),
                     text_field("Issue", TextField::Issue, &q.issue),
-                    text_field("Issue date (YYYY-MM-DD)", TextField::IssueDate, &q.issue_date),
+                    text_field(
+                        "Issue date (YYYY-MM-DD)",
+                        TextField::IssueDate,
+                        &q.issue_date
+                    ),
                 ]
                 .spacing(space::M),
                 Column::with_children(long).spacing(space::M),
@@ -416,15 +429,24 @@ fn credit_line(doc: &Curriculum) -> String {
         "{} units. Mandatory: {} credits{}. A learner chooses {} more from {} credits on offer in optional groups, for {} in total.",
         doc.units.len(),
         summary.mandatory,
-        if by_level.is_empty() { String::new() } else { format!(" ({by_level})") },
+        if by_level.is_empty() {
+            String::new()
+        } else {
+            format!(" ({by_level})")
+        },
         summary.to_choose,
         summary.optional_offered,
         doc.qualification.total_credits,
     )
 }
 
-fn labelled_owned<'a>(label: String, content: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
-    column![caption(label), content.into()].spacing(space::XS).into()
+fn labelled_owned<'a>(
+    label: String,
+    content: impl Into<Element<'a, Message>>,
+) -> Element<'a, Message> {
+    column![caption(label), content.into()]
+        .spacing(space::XS)
+        .into()
 }
 
 fn number_input<'a>(label: &'a str, field: NumberField, value: u32) -> Element<'a, Message> {
@@ -461,7 +483,11 @@ fn group_view<'a>(doc: &'a Curriculum, group: &'a OptionalGroup) -> Element<'a, 
                 text_input("Group title", &group.title)
                     .on_input(move |v| Message::Text(TextField::GroupTitle(title_id.clone()), v))
                     .padding(6),
-                tool("Remove group", "Remove this group (its units become not offered)", Some(Message::RemoveGroup(group.id.clone()))),
+                tool(
+                    "Remove group",
+                    "Remove this group (its units become not offered)",
+                    Some(Message::RemoveGroup(group.id.clone()))
+                ),
             ]
             .spacing(space::S)
             .align_y(Alignment::Center),
@@ -470,7 +496,11 @@ fn group_view<'a>(doc: &'a Curriculum, group: &'a OptionalGroup) -> Element<'a, 
                 bound("Most credits", Bound::MaxCredits, group.max_credits),
                 bound("Fewest units", Bound::MinUnits, group.min_units),
                 bound("Most units", Bound::MaxUnits, group.max_units),
-                column![caption("On offer"), text(format!("{} units, {credits} credits", group.units.len()))].spacing(space::XS),
+                column![
+                    caption("On offer"),
+                    text(format!("{} units, {credits} credits", group.units.len()))
+                ]
+                .spacing(space::XS),
             ]
             .spacing(space::M)
             .align_y(Alignment::End),
@@ -491,7 +521,9 @@ fn role_of(doc: &Curriculum, unit: &UnitId) -> Role {
         .groups
         .iter()
         .find(|g| g.units.contains(unit))
-        .map_or(Role::NotOffered, |g| Role::Group(g.id.clone(), g.title.clone()))
+        .map_or(Role::NotOffered, |g| {
+            Role::Group(g.id.clone(), g.title.clone())
+        })
 }
 
 fn roles(doc: &Curriculum) -> Vec<Role> {
@@ -512,14 +544,18 @@ fn units_view(doc: &Curriculum) -> Element<'_, Message> {
     for theme_kind in Theme::ALL {
         let units: Vec<&Unit> = doc.units.iter().filter(|u| u.theme == theme_kind).collect();
         let credits: u32 = units.iter().map(|u| u.credits).sum();
-        let mut list = column![row![
-            text(theme_kind.label()).size(size::HEADING).font(theme::BOLD),
-            text(format!("{} units, {credits} credits", units.len())).style(theme::muted),
-            iced::widget::space::horizontal(),
-            secondary("Add unit", Some(Message::AddUnit(theme_kind))),
+        let mut list = column![
+            row![
+                text(theme_kind.label())
+                    .size(size::HEADING)
+                    .font(theme::BOLD),
+                text(format!("{} units, {credits} credits", units.len())).style(theme::muted),
+                iced::widget::space::horizontal(),
+                secondary("Add unit", Some(Message::AddUnit(theme_kind))),
+            ]
+            .spacing(space::M)
+            .align_y(Alignment::Center)
         ]
-        .spacing(space::M)
-        .align_y(Alignment::Center)]
         .spacing(space::S);
         if units.is_empty() {
             list = list.push(text("No units in this theme yet.").style(theme::muted));
@@ -548,14 +584,35 @@ fn unit_row<'a>(doc: &'a Curriculum, unit: &'a Unit) -> Element<'a, Message> {
         .style(button::text)
         .on_press(Message::OpenUnit(id.clone()))
         .width(Length::Fill),
-        text(format!("L{} · {} credits", unit.level, unit.credits)).size(size::SMALL).width(130),
-        pick_list(roles(doc), Some(role), move |role| Message::Role(role_id.clone(), role))
-            .text_size(size::SMALL)
-            .width(230),
-        tool("↑", "Move up", (index > 0).then(|| Message::Move(id.clone(), -1))),
-        tool("↓", "Move down", (index + 1 < doc.units.len()).then(|| Message::Move(id.clone(), 1))),
-        tool("Duplicate", "Duplicate this unit", Some(Message::Duplicate(id.clone()))),
-        tool("Delete", "Delete this unit and its mappings (undo with Ctrl+Z)", Some(Message::Delete(id))),
+        text(format!("L{} · {} credits", unit.level, unit.credits))
+            .size(size::SMALL)
+            .width(130),
+        pick_list(roles(doc), Some(role), move |role| Message::Role(
+            role_id.clone(),
+            role
+        ))
+        .text_size(size::SMALL)
+        .width(230),
+        tool(
+            "↑",
+            "Move up",
+            (index > 0).then(|| Message::Move(id.clone(), -1))
+        ),
+        tool(
+            "↓",
+            "Move down",
+            (index + 1 < doc.units.len()).then(|| Message::Move(id.clone(), 1))
+        ),
+        tool(
+            "Duplicate",
+            "Duplicate this unit",
+            Some(Message::Duplicate(id.clone()))
+        ),
+        tool(
+            "Delete",
+            "Delete this unit and its mappings (undo with Ctrl+Z)",
+            Some(Message::Delete(id))
+        ),
     ]
     .spacing(space::S)
     .align_y(Alignment::Center)
@@ -579,7 +636,11 @@ fn library_view<'a>(library: &'a Library, doc: &'a Curriculum) -> Element<'a, Me
             unit.title,
             unit.level,
             unit.credits,
-            if clash { " — number already used here" } else { "" }
+            if clash {
+                " — number already used here"
+            } else {
+                ""
+            }
         );
         let id = unit.id.clone();
         list = list.push(
@@ -598,14 +659,22 @@ fn library_view<'a>(library: &'a Library, doc: &'a Curriculum) -> Element<'a, Me
         ]
         .spacing(space::S),
     );
-    container(list).padding(space::M).style(theme::notice_banner).into()
+    container(list)
+        .padding(space::M)
+        .style(theme::notice_banner)
+        .into()
 }
 
 /// One edit inserting copies of the chosen library units with fresh ids.
 fn import_units(doc: &Curriculum, library: &Library) -> Edit {
     let mut scratch = doc.clone();
     let mut edits = Vec::new();
-    for unit in library.doc.units.iter().filter(|u| library.chosen.contains(&u.id)) {
+    for unit in library
+        .doc
+        .units
+        .iter()
+        .filter(|u| library.chosen.contains(&u.id))
+    {
         let mut copy = template::duplicate(&scratch, unit);
         copy.title.clone_from(&unit.title);
         let edit = Edit::InsertUnit {
@@ -621,5 +690,9 @@ fn import_units(doc: &Curriculum, library: &Library) -> Edit {
 
 /// The button that opens the unit library, for the toolbar.
 pub fn library_button<'a>() -> Element<'a, Message> {
-    tool("Unit library…", "Bring units in from another curriculum file", Some(Message::PickLibrary))
+    tool(
+        "Unit library…",
+        "Bring units in from another curriculum file",
+        Some(Message::PickLibrary),
+    )
 }

@@ -2,18 +2,20 @@
 //! each learning outcome, resources and links), so following a finding lands on its field
 //! without scrolling. Numbering (LO1, P3) is derived live; findings sit beside their field.
 
-use super::widgets::{caption, heading, labelled, labelled_input, secondary, tool};
 use super::Action;
+use super::widgets::{caption, heading, labelled, labelled_input, secondary, tool};
 use crate::analysis::{Finding, Location};
 use crate::app::fields::{FieldAction, Fields, field_id};
 use crate::app::theme::{self, size, space};
 use crate::app::{Screen, Session};
 use crate::model::{
-    Band, ContentTopic, Criterion, CriterionNumbers, Curriculum, Edit, LearningOutcome,
-    NumberField, OutcomeId, Resource, ResourceKind, TextField, Theme, Unit, UnitId, CriterionId,
-    outcome_label,
+    Band, ContentTopic, Criterion, CriterionId, CriterionNumbers, Curriculum, Edit,
+    LearningOutcome, NumberField, OutcomeId, Resource, ResourceKind, TextField, Theme, Unit,
+    UnitId, outcome_label,
 };
-use iced::widget::{Column, button, column, container, pick_list, row, scrollable, text, text_input};
+use iced::widget::{
+    Column, button, column, container, pick_list, row, scrollable, text, text_input,
+};
 use iced::{Alignment, Element, Length};
 
 /// Which part of the unit is in view.
@@ -113,7 +115,10 @@ fn long_fields(unit: &Unit) -> Vec<(TextField, String)> {
         unit.introduction.clone(),
     )];
     for outcome in &unit.outcomes {
-        fields.push((TextField::OutcomeText(outcome.id.clone()), outcome.text.clone()));
+        fields.push((
+            TextField::OutcomeText(outcome.id.clone()),
+            outcome.text.clone(),
+        ));
         for (index, topic) in outcome.content.iter().enumerate() {
             fields.push((
                 TextField::TopicPoints(outcome.id.clone(), index),
@@ -183,12 +188,16 @@ impl State {
                 self.tab = tab;
                 Action::Seal
             }
-            Message::Field(action) => self.fields.perform(action).map_or(Action::None, Action::Edit),
+            Message::Field(action) => self
+                .fields
+                .perform(action)
+                .map_or(Action::None, Action::Edit),
             Message::Text(field, value) => Action::Edit(Edit::SetText { field, value }),
-            Message::Number(field, value) => value
-                .trim()
-                .parse::<u32>()
-                .map_or(Action::None, |value| Action::Edit(Edit::SetNumber { field, value })),
+            Message::Number(field, value) => {
+                value.trim().parse::<u32>().map_or(Action::None, |value| {
+                    Action::Edit(Edit::SetNumber { field, value })
+                })
+            }
             Message::Theme(theme) => Action::Edit(Edit::SetTheme {
                 unit: unit.id.clone(),
                 theme,
@@ -231,7 +240,9 @@ impl State {
                     topic: ContentTopic::default(),
                 })
             }
-            Message::RemoveTopic(outcome, index) => Action::Edit(Edit::RemoveTopic { outcome, index }),
+            Message::RemoveTopic(outcome, index) => {
+                Action::Edit(Edit::RemoveTopic { outcome, index })
+            }
             Message::AddCriterion(outcome, band) => {
                 let Some(lo) = unit.outcomes.iter().find(|o| o.id == outcome) else {
                     return Action::None;
@@ -251,7 +262,9 @@ impl State {
                     },
                 })
             }
-            Message::RemoveCriterion(criterion) => Action::Edit(Edit::RemoveCriterion { criterion }),
+            Message::RemoveCriterion(criterion) => {
+                Action::Edit(Edit::RemoveCriterion { criterion })
+            }
             Message::MoveCriterion(criterion, delta) => match doc.criterion_position(&criterion) {
                 Some((u, o, index)) => {
                     let len = doc.units[u].outcomes[o].criteria.len();
@@ -295,9 +308,13 @@ impl State {
             }),
             Message::Step(delta) => {
                 let index = doc.unit_index(&unit.id).unwrap_or(0);
-                let next = index.saturating_add_signed(delta).min(doc.units.len().saturating_sub(1));
+                let next = index
+                    .saturating_add_signed(delta)
+                    .min(doc.units.len().saturating_sub(1));
                 match doc.units.get(next) {
-                    Some(next) if next.id != unit.id => Action::Navigate(Screen::Unit(next.id.clone())),
+                    Some(next) if next.id != unit.id => {
+                        Action::Navigate(Screen::Unit(next.id.clone()))
+                    }
                     _ => Action::None,
                 }
             }
@@ -324,14 +341,26 @@ impl State {
                     unit.level,
                     unit.credits,
                     unit.glh,
-                    if doc.is_mandatory(&unit.id) { "Mandatory" } else { "Optional" }
+                    if doc.is_mandatory(&unit.id) {
+                        "Mandatory"
+                    } else {
+                        "Optional"
+                    }
                 ))
                 .style(theme::muted),
             ]
             .spacing(space::XS)
             .width(Length::Fill),
-            tool("← Previous", "Previous unit (Page Up)", (index > 0).then_some(Message::Step(-1))),
-            tool("Next →", "Next unit (Page Down)", (index + 1 < doc.units.len()).then_some(Message::Step(1))),
+            tool(
+                "← Previous",
+                "Previous unit (Page Up)",
+                (index > 0).then_some(Message::Step(-1))
+            ),
+            tool(
+                "Next →",
+                "Next unit (Page Down)",
+                (index + 1 < doc.units.len()).then_some(Message::Step(1))
+            ),
         ]
         .spacing(space::S)
         .align_y(Alignment::Center);
@@ -388,9 +417,21 @@ impl State {
             ]
             .spacing(space::M),
             row![
-                number("Level", NumberField::UnitLevel(id.clone()), u32::from(unit.level)),
-                number("Credits", NumberField::UnitCredits(id.clone()), unit.credits),
-                number("Guided learning hours", NumberField::UnitGlh(id.clone()), unit.glh),
+                number(
+                    "Level",
+                    NumberField::UnitLevel(id.clone()),
+                    u32::from(unit.level)
+                ),
+                number(
+                    "Credits",
+                    NumberField::UnitCredits(id.clone()),
+                    unit.credits
+                ),
+                number(
+                    "Guided learning hours",
+                    NumberField::UnitGlh(id.clone()),
+                    unit.glh
+                ),
                 labelled(
                     "Theme",
                     pick_list(Theme::ALL, Some(unit.theme), Message::Theme).padding(6)
@@ -434,7 +475,11 @@ impl State {
                                 .on_input(move |v| Message::Text(heading_field.clone(), v))
                                 .padding(6)
                                 .font(theme::BOLD),
-                            tool("Remove", "Remove this topic", Some(Message::RemoveTopic(id.clone(), index))),
+                            tool(
+                                "Remove",
+                                "Remove this topic",
+                                Some(Message::RemoveTopic(id.clone(), index))
+                            ),
                         ]
                         .spacing(space::S)
                         .align_y(Alignment::Center),
@@ -479,11 +524,26 @@ impl State {
 
         column![
             row![
-                text(outcome_label(position)).size(size::HEADING).font(theme::BOLD),
+                text(outcome_label(position))
+                    .size(size::HEADING)
+                    .font(theme::BOLD),
                 iced::widget::space::horizontal(),
-                tool("Move earlier", "Move this outcome earlier", (position > 0).then(|| Message::MoveOutcome(id.clone(), -1))),
-                tool("Move later", "Move this outcome later", (position + 1 < unit.outcomes.len()).then(|| Message::MoveOutcome(id.clone(), 1))),
-                tool("Remove outcome", "Remove this outcome and its mappings (undo with Ctrl+Z)", Some(Message::RemoveOutcome(id.clone()))),
+                tool(
+                    "Move earlier",
+                    "Move this outcome earlier",
+                    (position > 0).then(|| Message::MoveOutcome(id.clone(), -1))
+                ),
+                tool(
+                    "Move later",
+                    "Move this outcome later",
+                    (position + 1 < unit.outcomes.len())
+                        .then(|| Message::MoveOutcome(id.clone(), 1))
+                ),
+                tool(
+                    "Remove outcome",
+                    "Remove this outcome and its mappings (undo with Ctrl+Z)",
+                    Some(Message::RemoveOutcome(id.clone()))
+                ),
             ]
             .spacing(space::S)
             .align_y(Alignment::Center),
@@ -514,18 +574,33 @@ fn criterion_row<'a>(
     column![
         row![
             text(number).font(theme::BOLD).width(40),
-            pick_list(Band::ALL, Some(criterion.band), move |band| Message::Band(band_id.clone(), band))
-                .text_size(size::SMALL)
-                .width(130),
+            pick_list(Band::ALL, Some(criterion.band), move |band| Message::Band(
+                band_id.clone(),
+                band
+            ))
+            .text_size(size::SMALL)
+            .width(130),
             container(fields.view(
                 &TextField::CriterionText(criterion.id.clone()),
                 "Command verb first, e.g. Explain …",
                 Message::Field
             ))
             .width(Length::Fill),
-            tool("↑", "Move up", (index > 0).then(|| Message::MoveCriterion(id.clone(), -1))),
-            tool("↓", "Move down", (index + 1 < count).then(|| Message::MoveCriterion(id.clone(), 1))),
-            tool("✕", "Remove this criterion", Some(Message::RemoveCriterion(id.clone()))),
+            tool(
+                "↑",
+                "Move up",
+                (index > 0).then(|| Message::MoveCriterion(id.clone(), -1))
+            ),
+            tool(
+                "↓",
+                "Move down",
+                (index + 1 < count).then(|| Message::MoveCriterion(id.clone(), 1))
+            ),
+            tool(
+                "✕",
+                "Remove this criterion",
+                Some(Message::RemoveCriterion(id.clone()))
+            ),
         ]
         .spacing(space::S)
         .align_y(Alignment::Start),
@@ -536,8 +611,14 @@ fn criterion_row<'a>(
 }
 
 fn tabs<'a>(unit: &'a Unit, current: &Tab, findings: &'a [Finding]) -> Element<'a, Message> {
-    let count = |matches: &dyn Fn(&Location) -> bool| findings.iter().filter(|f| matches(&f.location)).count();
-    let mut tabs = vec![(Tab::Details, "Details".to_owned(), count(&|l| l == &Location::Unit(unit.id.clone())))];
+    let count = |matches: &dyn Fn(&Location) -> bool| {
+        findings.iter().filter(|f| matches(&f.location)).count()
+    };
+    let mut tabs = vec![(
+        Tab::Details,
+        "Details".to_owned(),
+        count(&|l| l == &Location::Unit(unit.id.clone())),
+    )];
     for (index, outcome) in unit.outcomes.iter().enumerate() {
         let criteria: Vec<&CriterionId> = outcome.criteria.iter().map(|c| &c.id).collect();
         let n = count(&|l| match l {
@@ -550,7 +631,11 @@ fn tabs<'a>(unit: &'a Unit, current: &Tab, findings: &'a [Finding]) -> Element<'
     tabs.push((Tab::Resources, "Resources and links".to_owned(), 0));
     let mut bar = row(tabs.into_iter().map(|(tab, label, n)| {
         let selected = &tab == current;
-        let label = if n > 0 { format!("{label} ({n})") } else { label };
+        let label = if n > 0 {
+            format!("{label} ({n})")
+        } else {
+            label
+        };
         button(text(label))
             .padding([6, 12])
             .style(theme::nav_button(selected))
@@ -563,7 +648,10 @@ fn tabs<'a>(unit: &'a Unit, current: &Tab, findings: &'a [Finding]) -> Element<'
     bar.into()
 }
 
-fn findings_for<'a>(findings: &'a [Finding], matches: impl Fn(&Location) -> bool) -> Element<'a, Message> {
+fn findings_for<'a>(
+    findings: &'a [Finding],
+    matches: impl Fn(&Location) -> bool,
+) -> Element<'a, Message> {
     let items: Vec<Element<'a, Message>> = findings
         .iter()
         .filter(|f| matches(&f.location))
@@ -584,12 +672,18 @@ fn resources<'a>(doc: &'a Curriculum, unit: &'a Unit) -> Element<'a, Message> {
         let field = TextField::ResourceText(unit.id.clone(), index);
         list = list.push(
             row![
-                pick_list(ResourceKind::ALL, Some(resource.kind), move |kind| Message::ResourceKind(index, kind))
-                    .width(130),
+                pick_list(ResourceKind::ALL, Some(resource.kind), move |kind| {
+                    Message::ResourceKind(index, kind)
+                })
+                .width(130),
                 text_input("Author (year) Title. Publisher.", &resource.text)
                     .on_input(move |v| Message::Text(field.clone(), v))
                     .padding(6),
-                tool("Remove", "Remove this resource", Some(Message::RemoveResource(index))),
+                tool(
+                    "Remove",
+                    "Remove this resource",
+                    Some(Message::RemoveResource(index))
+                ),
             ]
             .spacing(space::S)
             .align_y(Alignment::Center),
@@ -603,9 +697,16 @@ fn resources<'a>(doc: &'a Curriculum, unit: &'a Unit) -> Element<'a, Message> {
             .unit(link)
             .map_or_else(|| link.to_string(), |u| format!("{} {}", u.number, u.title));
         links = links.push(
-            row![text(label).width(Length::Fill), tool("Unlink", "Remove this link", Some(Message::RemoveLink(link.clone())))]
-                .spacing(space::S)
-                .align_y(Alignment::Center),
+            row![
+                text(label).width(Length::Fill),
+                tool(
+                    "Unlink",
+                    "Remove this link",
+                    Some(Message::RemoveLink(link.clone()))
+                )
+            ]
+            .spacing(space::S)
+            .align_y(Alignment::Center),
         );
     }
     let choices: Vec<LinkChoice> = doc
@@ -639,7 +740,9 @@ fn new_outcome(doc: &Curriculum, unit: &Unit) -> LearningOutcome {
         criteria: Band::ALL
             .iter()
             .map(|band| Criterion {
-                id: format!("{id}-{}", band.letter().to_ascii_lowercase()).as_str().into(),
+                id: format!("{id}-{}", band.letter().to_ascii_lowercase())
+                    .as_str()
+                    .into(),
                 band: *band,
                 text: String::new(),
             })

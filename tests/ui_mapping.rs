@@ -1,0 +1,152 @@
+//! Mapping matrix tests (iced_test simulator): toggling cells with the mouse and the keyboard,
+//! filtering to gaps, and following a gap to the learning outcome that could close it.
+
+mod support;
+
+use htq_studio::analysis::Location;
+use htq_studio::app::screen::mapping;
+use htq_studio::app::{Message, Screen};
+use htq_studio::model::Coverage;
+use iced::keyboard::{Key, Modifiers, key::Named};
+use support::ui::{app_with, click, interact, shows};
+
+fn open_matrix(name: &str) -> htq_studio::app::App {
+    let (mut app, _) = app_with(name);
+    click(&mut app, "KSB mapping");
+    assert_eq!(app.screen, Screen::Mapping);
+    app
+}
+
+fn key(app: &mut htq_studio::app::App, named: Named) {
+    let _ = app.update(Message::Key(Key::Named(named), Modifiers::empty(), false));
+}
+
+#[test]
+fn space_cycles_the_selected_cell_none_partial_full_none() {
+    let mut app = open_matrix("medtech-htq.ron");
+    key(&mut app, Named::ArrowRight);
+    key(&mut app, Named::ArrowDown);
+    assert_eq!(app.mapping.selected, (1, 1));
+    let (outcome, ksb) = {
+        let session = app.session.as_ref().unwrap();
+        let rows = app.mapping.rows(&session.doc);
+        let columns = app.mapping.columns(session);
+        (rows[1].outcome.clone(), columns[1].ksb.clone())
+    };
+    let coverage = |app: &htq_studio::app::App| {
+        app.session
+            .as_ref()
+            .unwrap()
+            .doc
+            .mapping(&outcome, &ksb)
+            .map(|m| m.coverage)
+    };
+    assert_eq!(coverage(&app), None);
+    key(&mut app, Named::Space);
+    assert_eq!(coverage(&app), Some(Coverage::Partial));
+    assert!(
+        shows(&app, "Partial coverage — note"),
+        "a partial cell asks for a note"
+    );
+    key(&mut app, Named::Space);
+    assert_eq!(coverage(&app), Some(Coverage::Full));
+    key(&mut app, Named::Space);
+    assert_eq!(coverage(&app), None);
+}
+
+#[test]
+fn clicking_a_cell_maps_it_and_undo_unmaps_it() {
+    let mut app = open_matrix("medtech-htq.ron");
+    let before = app.session.as_ref().unwrap().doc.mappings.len();
+    let (outcome, ksb) = {
+        let session = app.session.as_ref().unwrap();
+        let rows = app.mapping.rows(&session.doc);
+        let columns = app.mapping.columns(session);
+        let (r, c) = (0..rows.len())
+            .flat_map(|r| (0..columns.len().min(10)).map(move |c| (r, c)))
+            .find(|&(r, c)| {
+                session
+                    .doc
+                    .mapping(rows[r].outcome, columns[c].ksb)
+                    .is_none()
+            })
+            .unwrap();
+        (rows[r].outcome.clone(), columns[c].ksb.clone())
+    };
+    let _ = app.update(Message::Mapping(mapping::Message::Cycle(
+        outcome.clone(),
+        ksb.clone(),
+    )));
+    assert_eq!(app.session.as_ref().unwrap().doc.mappings.len(), before + 1);
+    let _ = app.update(Message::Command(htq_studio::app::shortcuts::Command::Undo));
+    assert_eq!(app.session.as_ref().unwrap().doc.mappings.len(), before);
+}
+
+#[test]
+fn gaps_only_shows_just_the_ksbs_some_pathway_misses() {
+    let mut app = open_matrix("medtech-htq-draft.ron");
+    let all = app.mapping.columns(app.session.as_ref().unwrap()).len();
+    interact(&mut app, |ui| {
+        ui.click("Gaps only").expect("the gaps filter");
+    });
+    assert!(app.mapping.gaps_only);
+    let session = app.session.as_ref().unwrap();
+    let gaps: Vec<String> = app
+        .mapping
+        .columns(session)
+        .iter()
+        .map(|c| format!("{} {}", c.reference, c.code))
+        .collect();
+    assert!(gaps.len() < all);
+    assert_eq!(gaps, ["ST0220 B4", "ST1512 S6"]);
+    assert!(
+        shows(&app, "▲"),
+        "the status is shown by symbol, not colour alone"
+    );
+}
+
+#[test]
+fn following_a_gap_finding_selects_its_ksb_and_leads_to_an_outcome() {
+    let (mut app, _) = app_with("medtech-htq-draft.ron");
+    let s6 = {
+        let doc = &app.session.as_ref().unwrap().doc;
+        doc.standards[1]
+            .ksbs
+            .iter()
+            .find(|k| k.code == "S6")
+            .unwrap()
+            .id
+            .clone()
+    };
+    let _ = app.update(Message::Locate(Location::Ksb(s6.clone())));
+    assert_eq!(app.screen, Screen::Mapping);
+    let session = app.session.as_ref().unwrap();
+    let columns = app.mapping.columns(session);
+    assert_eq!(columns[app.mapping.selected.1].ksb, &s6);
+    let selected = &columns[app.mapping.selected.1];
+    assert!(matches!(
+        selected.status,
+        htq_studio::analysis::PathwayStatus::SomePathways { .. }
+    ));
+    assert!(shows(&app, &format!("ST1512 S6: {}", selected.text)));
+
+    let mapping = session
+        .doc
+        .mappings
+        .iter()
+        .find(|m| m.ksb == s6)
+        .unwrap()
+        .clone();
+    let (unit, position) = {
+        let (u, o) = session.doc.outcome_position(&mapping.outcome).unwrap();
+        (session.doc.units[u].clone(), o)
+    };
+    let label = format!(
+        "{} LO{} ({})",
+        unit.number,
+        position + 1,
+        mapping.coverage.label()
+    );
+    click(&mut app, &label);
+    assert_eq!(app.screen, Screen::Unit(unit.id.clone()));
+}
