@@ -35,7 +35,10 @@ fn describe(code: &Error) -> String {
             "expected `)` to end the group of fields, or a comma before the next field".into()
         }
         Error::ExpectedMapColon => "expected `:` after the field name".into(),
-        Error::ExpectedIdentifier => "expected a field name".into(),
+        Error::ExpectedIdentifier => {
+            "expected a name without quotes: a field name, or a choice such as Merit or LabSkills"
+                .into()
+        }
         Error::ExpectedInteger
         | Error::InvalidIntegerDigit { .. }
         | Error::UnderscoreAtBeginning => "expected a whole number".into(),
