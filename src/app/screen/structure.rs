@@ -90,7 +90,7 @@ impl std::fmt::Display for Role {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Role::Mandatory => f.write_str("Mandatory"),
-            Role::Group(_, title) => write!(f, "Optional: {title}"),
+            Role::Group(_, title) => f.write_str(title),
             Role::NotOffered => f.write_str("Not offered"),
         }
     }
