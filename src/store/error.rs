@@ -96,6 +96,13 @@ pub enum SaveError {
         /// The path given.
         path: PathBuf,
     },
+    /// The file changed on disk since it was opened or last saved (a `git pull`, a
+    /// colleague on a shared drive); saving would overwrite their work.
+    #[error("did not save {}: the file was changed by someone else since you opened it; reload it, compare, or save under another name", path.display())]
+    ChangedOnDisk {
+        /// The file that changed.
+        path: PathBuf,
+    },
     /// Anything else the system reported.
     #[error("could not save {}: {reason}", path.display())]
     Other {
@@ -133,6 +140,7 @@ impl SaveError {
             | SaveError::DiskFull { path }
             | SaveError::NoFolder { path }
             | SaveError::NotAFile { path }
+            | SaveError::ChangedOnDisk { path }
             | SaveError::Other { path, .. } => path,
         }
     }

@@ -10,16 +10,24 @@
 //! the new schema, bump [`FORMAT`], and convert a v1 file in [`from_str`] when the header says 1.
 //! Nothing here draws windows or runs checks on the curriculum's design: that is `analysis`.
 
+pub mod disk;
+pub mod drill;
 mod error;
 mod limits;
+pub mod lock;
 mod messages;
+mod owner;
 mod position;
+pub mod recovery;
 mod save;
 mod v1;
 mod validate;
 
+pub use disk::{Fingerprint, changed_since, save_checked};
 pub use error::{LoadError, SaveError};
 pub use limits::{MAX_BYTES, MAX_DEPTH};
+pub use lock::{LockInfo, LockNote};
+pub use recovery::{Recovery, RecoveryStore};
 pub use save::save;
 
 use crate::model::Curriculum;
