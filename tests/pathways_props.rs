@@ -190,6 +190,7 @@ fn build(spec: &Spec) -> Curriculum {
             ..Default::default()
         }],
         mappings,
+        panel: Default::default(),
     }
 }
 

@@ -228,6 +228,7 @@ fn assemble(
         units,
         standards,
         mappings,
+        panel: Default::default(),
     }
 }
 

@@ -110,5 +110,6 @@ pub(crate) fn hnc() -> Curriculum {
             ..Default::default()
         }],
         mappings,
+        ..Default::default()
     }
 }

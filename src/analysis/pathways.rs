@@ -256,6 +256,7 @@ mod tests {
                     note: String::new(),
                 })
                 .collect(),
+            ..Default::default()
         }
     }
 

@@ -18,6 +18,9 @@ pub struct Curriculum {
     /// Learning outcome to KSB mappings.
     #[serde(default)]
     pub mappings: Vec<Mapping>,
+    /// The panel's members, sessions, statuses and decisions.
+    #[serde(default)]
+    pub panel: super::PanelRecord,
 }
 
 /// The kind of qualification, which sets the expected credit shape.

@@ -2,9 +2,10 @@
 //! references and returns the inverse edit that undoes it. Nothing else mutates a document.
 
 use super::{
-    Band, ContentTopic, Coverage, Criterion, CriterionId, Curriculum, GroupId, KsbId,
-    LearningOutcome, Mapping, OutcomeId, QualificationKind, Resource, ResourceKind,
-    RulesOfCombination, Standard, StandardId, Theme, Unit, UnitId,
+    Band, ContentTopic, Coverage, Criterion, CriterionId, Curriculum, Entry, GroupId, ItemRef,
+    ItemStatus, KsbId, LearningOutcome, Mapping, Member, OutcomeId, PanelSession,
+    QualificationKind, Resource, ResourceKind, RulesOfCombination, Standard, StandardId, Theme,
+    Unit, UnitId,
 };
 use std::collections::HashSet;
 use thiserror::Error;
@@ -236,6 +237,32 @@ pub enum Edit {
     RemoveStandard {
         /// The standard.
         standard: StandardId,
+    },
+    /// Set the panel's status of an item.
+    SetStatus {
+        /// The item.
+        item: ItemRef,
+        /// New status.
+        status: ItemStatus,
+    },
+    /// Record a decision, comment or action against an item.
+    AddEntry {
+        /// The item.
+        item: ItemRef,
+        /// The entry.
+        entry: Entry,
+    },
+    /// Remove the last entry of an item (the inverse of recording one).
+    RemoveLastEntry {
+        /// The item.
+        item: ItemRef,
+    },
+    /// Replace the members and sessions of the panel (items are kept).
+    SetPanelPeople {
+        /// Members.
+        members: Vec<Member>,
+        /// Sessions.
+        sessions: Vec<PanelSession>,
     },
     /// Several edits as one undo step.
     Batch(Vec<Edit>),
@@ -641,6 +668,45 @@ impl Curriculum {
                     index,
                     standard: Box::new(removed),
                 })
+            }
+            Edit::SetStatus { item, status } => {
+                let old = std::mem::replace(&mut self.panel.item_mut(&item).status, status);
+                Ok(Edit::SetStatus { item, status: old })
+            }
+            Edit::AddEntry { item, entry } => {
+                if let Some(member) = &entry.member
+                    && self.panel.member(member).is_none()
+                {
+                    return Err(missing("panel member", member));
+                }
+                self.panel.item_mut(&item).entries.push(entry);
+                Ok(Edit::RemoveLastEntry { item })
+            }
+            Edit::RemoveLastEntry { item } => {
+                let entry = self
+                    .panel
+                    .items
+                    .iter_mut()
+                    .find(|record| record.item == item)
+                    .and_then(|record| record.entries.pop())
+                    .ok_or_else(|| EditError::Invalid("that item has no entries".into()))?;
+                Ok(Edit::AddEntry { item, entry })
+            }
+            Edit::SetPanelPeople { members, sessions } => {
+                let mut ids = HashSet::new();
+                if let Some(member) = members.iter().find(|m| !ids.insert(m.id.as_str())) {
+                    return Err(EditError::DuplicateId(member.id.clone()));
+                }
+                for session in &sessions {
+                    if let Some(unknown) =
+                        session.attendees.iter().find(|a| !ids.contains(a.as_str()))
+                    {
+                        return Err(missing("panel member", unknown));
+                    }
+                }
+                let members = std::mem::replace(&mut self.panel.members, members);
+                let sessions = std::mem::replace(&mut self.panel.sessions, sessions);
+                Ok(Edit::SetPanelPeople { members, sessions })
             }
             Edit::Batch(edits) => self.apply_batch(edits),
         }

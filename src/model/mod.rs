@@ -9,6 +9,7 @@ mod edit;
 mod history;
 mod ids;
 mod numbering;
+mod panel;
 pub mod synthetic;
 pub mod template;
 
@@ -18,6 +19,10 @@ pub use edit::{Edit, EditError, NumberField, TextField};
 pub use history::History;
 pub use ids::{CriterionId, GroupId, KsbId, OutcomeId, StandardId, UnitId, fresh_id};
 pub use numbering::{CriterionNumbers, outcome_label};
+pub use panel::{
+    Entry, EntryKind, ItemRecord, ItemRef, ItemStatus, Member, MemberRole, PanelRecord,
+    PanelSession,
+};
 
 impl Curriculum {
     /// The unit with `id`.

@@ -2,8 +2,8 @@
 
 use super::{
     Band, ContentTopic, Coverage, Criterion, Curriculum, Ksb, KsbKind, LearningOutcome,
-    LevelCredits, Mapping, OptionalGroup, Qualification, QualificationKind, Resource, ResourceKind,
-    RulesOfCombination, Standard, Theme, Unit,
+    LevelCredits, Mapping, OptionalGroup, PanelRecord, Qualification, QualificationKind, Resource,
+    ResourceKind, RulesOfCombination, Standard, Theme, Unit,
 };
 
 /// Size of a synthetic curriculum.
@@ -141,6 +141,7 @@ pub fn curriculum(size: Size) -> Curriculum {
         units,
         standards,
         mappings,
+        panel: PanelRecord::default(),
     }
 }
 

@@ -30,6 +30,7 @@ impl FileV1 {
             units: self.units,
             standards: self.standards,
             mappings: self.mappings,
+            panel: crate::model::PanelRecord::default(),
         }
     }
 }
