@@ -247,3 +247,29 @@ fn one_unit_alone() {
     };
     assert!(specification_layout(&fonts, &doc, &missing).is_err());
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+    #[test]
+    fn any_text_stays_inside_the_margins(
+        texts in proptest::collection::vec("\\PC{0,400}", 1..8),
+        cell_text in "\\PC{0,600}",
+    ) {
+        let fonts = fonts();
+        let clean: Vec<String> = texts.iter().map(|t| fonts.clean(t)).collect();
+        let mut blocks: Vec<Block> = clean
+            .iter()
+            .flat_map(|t| {
+                [
+                    Block::Heading { level: 2, text: t.clone(), anchor: None, outline: None },
+                    Block::Para(Para::bullet(t.clone())),
+                ]
+            })
+            .collect();
+        let mut table = Table::new(&[0.2, 0.8], &["A", "B"]);
+        table.rows.push(vec![vec![cell(&fonts.clean(&cell_text))], vec![cell(&clean.join(" "))]]);
+        blocks.push(Block::Table(table));
+        let layout = lay_out(&fonts, Geometry::A4, &blocks, &HashMap::new());
+        assert_inside_margins(&layout, Geometry::A4);
+    }
+}
