@@ -124,7 +124,7 @@ impl SaveError {
             io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
                 SaveError::DiskFull { path }
             }
-            io::ErrorKind::NotFound => SaveError::NoFolder { path },
+            io::ErrorKind::NotFound | io::ErrorKind::NotADirectory => SaveError::NoFolder { path },
             io::ErrorKind::IsADirectory => SaveError::NotAFile { path },
             _ => SaveError::Other {
                 path,
