@@ -20,6 +20,7 @@ mod owner;
 mod position;
 pub mod recovery;
 mod save;
+mod texts;
 mod v1;
 mod validate;
 
@@ -29,6 +30,7 @@ pub use limits::{MAX_BYTES, MAX_DEPTH};
 pub use lock::{LockInfo, LockNote};
 pub use recovery::{Recovery, RecoveryStore};
 pub use save::save;
+pub use texts::MAX_TEXT_CHARS;
 
 use crate::model::Curriculum;
 use serde::Deserialize;
@@ -59,6 +61,7 @@ pub fn from_str(text: &str, path: &Path) -> Result<Curriculum, LoadError> {
         Err(error) => return Err(explain_failure(error, text, path)),
     };
     validate::references(&doc, text, path)?;
+    texts::check(&doc, text, path)?;
     Ok(doc)
 }
 
