@@ -126,7 +126,7 @@ impl RecoveryStore {
             .filter_map(|path| read_header(&path))
             .filter(|recovery| !recovery.is_live())
             .collect();
-        found.sort_by(|a, b| b.written_at.cmp(&a.written_at));
+        found.sort_by_key(|recovery| std::cmp::Reverse(recovery.written_at));
         found
     }
 
