@@ -25,6 +25,8 @@ pub enum Purpose {
     ExportPdf,
     /// Save the KSB mapping CSV.
     ExportCsv,
+    /// Pick another version of the curriculum to compare with.
+    CompareWith,
 }
 
 /// Shows file dialogs.
@@ -42,12 +44,12 @@ impl Dialogs for NativeDialogs {
         let dialog = rfd::AsyncFileDialog::new();
         Box::pin(async move {
             let handle = match purpose {
-                Purpose::OpenCurriculum | Purpose::UnitLibrary => {
+                Purpose::OpenCurriculum | Purpose::UnitLibrary | Purpose::CompareWith => {
                     dialog
-                        .set_title(if purpose == Purpose::UnitLibrary {
-                            "Bring units in from a curriculum"
-                        } else {
-                            "Open a curriculum"
+                        .set_title(match purpose {
+                            Purpose::UnitLibrary => "Bring units in from a curriculum",
+                            Purpose::CompareWith => "Compare with another version",
+                            _ => "Open a curriculum",
                         })
                         .add_filter("HTQ curriculum", &["ron"])
                         .pick_file()

@@ -3,7 +3,7 @@
 //! screen. Pure functions of `App`.
 
 use super::screen::widgets::{caption, heading, primary, secondary, tool};
-use super::screen::{findings, structure};
+use super::screen::{findings, structure, workshop};
 use super::shortcuts::{self, Command};
 use super::theme::{self, size, space};
 use super::{App, Banner, Choice, Message, Pending, Screen, Session, files};
@@ -18,15 +18,15 @@ pub fn view(app: &App) -> Element<'_, Message> {
     let main: Element<'_, Message> = match &app.session {
         None => start_screen(app),
         Some(session) => {
-            let screen: Element<'_, Message> = match &app.screen {
-                Screen::Structure => app.structure.view(session).map(Message::Structure),
-                Screen::Unit(_) => app.unit.view(session).map(Message::Unit),
-                Screen::Mapping => app.mapping.view(session).map(Message::Mapping),
-                Screen::Findings => app.findings.view(session).map(Message::Findings),
-            };
             if app.workshop {
-                screen
+                workshop_view(app, session)
             } else {
+                let screen: Element<'_, Message> = match &app.screen {
+                    Screen::Structure => app.structure.view(session).map(Message::Structure),
+                    Screen::Unit(_) => app.unit.view(session).map(Message::Unit),
+                    Screen::Mapping => app.mapping.view(session, false).map(Message::Mapping),
+                    Screen::Findings => app.findings.view(session).map(Message::Findings),
+                };
                 row![sidebar(app, session), container(screen).width(Length::Fill)].into()
             }
         }
@@ -53,6 +53,24 @@ pub fn view(app: &App) -> Element<'_, Message> {
         layers = layers.push(modal(search.view().map(Message::Search)));
     }
     layers.into()
+}
+
+fn workshop_view<'a>(app: &'a App, session: &'a Session) -> Element<'a, Message> {
+    let meeting = &app.meeting;
+    let body = match meeting.view {
+        workshop::View::Matrix => app.mapping.view(session, true).map(Message::Mapping),
+        _ => meeting.body(session).map(Message::Workshop),
+    };
+    let mut page = column![
+        meeting.top_bar(session).map(Message::Workshop),
+        container(body).height(Length::Fill),
+    ]
+    .spacing(space::S)
+    .padding(space::M);
+    if meeting.view == workshop::View::Present {
+        page = page.push(meeting.capture(&session.doc).map(Message::Workshop));
+    }
+    page.into()
 }
 
 fn modal(content: Element<'_, Message>) -> Element<'_, Message> {

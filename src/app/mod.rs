@@ -17,12 +17,12 @@ pub use fields::field_id as fields_id;
 pub use session::Session;
 
 use crate::analysis::Location;
-use crate::model::{Curriculum, Edit, UnitId};
+use crate::model::{Curriculum, Edit, ItemRef, ItemStatus, UnitId};
 use crate::store::{LoadError, SaveError};
 use iced::keyboard;
 use iced::widget::operation;
 use iced::{Element, Subscription, Task, Theme, event, window};
-use screen::{findings, mapping, search, structure, unit};
+use screen::{findings, mapping, search, structure, unit, workshop};
 use shortcuts::Command;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -39,14 +39,21 @@ pub fn run(file: Option<PathBuf>, workshop: bool) -> Result<(), String> {
     .theme(App::theme)
     .scale_factor(App::scale_factor)
     .subscription(App::subscription)
-    .exit_on_close_request(false)
-    .window_size((1280.0, 800.0))
+    .window(window::Settings {
+        size: iced::Size::new(1280.0, 800.0) / if workshop { WORKSHOP_ZOOM } else { 1.0 },
+        fullscreen: workshop,
+        exit_on_close_request: false,
+        ..window::Settings::default()
+    })
     .default_font(theme::BODY);
     for bytes in theme::FONT_FILES {
         application = application.font(bytes);
     }
     application.run().map_err(|error| error.to_string())
 }
+
+/// The zoom workshop mode starts at: body text 30 px high, readable from the back of a room.
+pub const WORKSHOP_ZOOM: f32 = 2.0;
 
 /// Which screen fills the main area.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,6 +139,8 @@ pub enum Message {
     Mapping(mapping::Message),
     /// Search overlay.
     Search(search::Message),
+    /// Workshop mode.
+    Workshop(workshop::Message),
 }
 
 /// A banner across the top of the window.
@@ -159,6 +168,8 @@ pub struct App {
     pub mapping: mapping::State,
     /// Search overlay, when open.
     pub search: Option<search::State>,
+    /// Workshop mode's state: item in view, decision bar, panel views.
+    pub meeting: workshop::State,
     /// Whether the shortcuts list is showing.
     pub show_shortcuts: bool,
     /// The unsaved-changes question, when asked.
@@ -173,6 +184,7 @@ pub struct App {
     pub zoom: f32,
     /// Workshop (presentation) mode.
     pub workshop: bool,
+    /// Window size in physical pixels.
     window_size: iced::Size,
     dialogs: SharedDialogs,
     busy: bool,
@@ -199,6 +211,7 @@ impl App {
             findings: findings::State::default(),
             mapping: mapping::State::default(),
             search: None,
+            meeting: workshop::State::default(),
             show_shortcuts: false,
             pending: None,
             banner: None,
@@ -228,7 +241,7 @@ impl App {
         app.workshop = workshop;
         if workshop {
             app.appearance = app.appearance.for_projector(true);
-            app.zoom = 2.0;
+            app.zoom = WORKSHOP_ZOOM;
         }
         let start = file.or_else(|| app.recent.first().cloned().filter(|p| p.exists()));
         let task = match start {
@@ -324,7 +337,7 @@ impl App {
             Message::Locate(location) => self.locate(&location),
             Message::CloseRequested(id) => self.guard(Pending::Quit(id)),
             Message::Resized(size) => {
-                self.window_size = size;
+                self.window_size = size * self.zoom;
                 self.fit_matrix();
                 Task::none()
             }
@@ -357,6 +370,13 @@ impl App {
             Message::Mapping(message) => {
                 let action = match &self.session {
                     Some(session) => self.mapping.update(message, session),
+                    None => screen::Action::None,
+                };
+                self.act(action)
+            }
+            Message::Workshop(message) => {
+                let action = match &self.session {
+                    Some(session) => self.meeting.update(message, session),
                     None => screen::Action::None,
                 };
                 self.act(action)
@@ -411,8 +431,17 @@ impl App {
             }
             Command::Workshop => {
                 self.workshop = !self.workshop;
+                if self.workshop
+                    && let (Screen::Unit(id), Some(session)) = (&self.screen, &self.session)
+                    && let Some(unit) = session.doc.unit_index(id)
+                {
+                    self.meeting.position = workshop::Position {
+                        unit,
+                        ..workshop::Position::default()
+                    };
+                }
                 self.appearance = self.appearance.for_projector(self.workshop);
-                self.zoom = if self.workshop { 2.0 } else { 1.0 };
+                self.zoom = if self.workshop { WORKSHOP_ZOOM } else { 1.0 };
                 self.fit_matrix();
                 let mode = if self.workshop {
                     window::Mode::Fullscreen
@@ -437,9 +466,23 @@ impl App {
                 Task::none()
             }
             Command::Next | Command::Previous => {
+                if self.workshop {
+                    let message = if command == Command::Next {
+                        workshop::Message::Next
+                    } else {
+                        workshop::Message::Previous
+                    };
+                    return self.update(Message::Workshop(message));
+                }
                 self.step_unit(if command == Command::Next { 1 } else { -1 });
                 Task::none()
             }
+            Command::Status(index) => match ItemStatus::ALL.get(index) {
+                Some(status) if self.workshop => {
+                    self.update(Message::Workshop(workshop::Message::Status(*status)))
+                }
+                _ => Task::none(),
+            },
             Command::Escape => {
                 self.search = None;
                 self.show_shortcuts = false;
@@ -455,15 +498,39 @@ impl App {
     fn fit_matrix(&mut self) {
         const SIDEBAR: f32 = 250.0;
         const CHROME_HEIGHT: f32 = 550.0;
-        let width = self.window_size.width / self.zoom
-            - if self.workshop { 0.0 } else { SIDEBAR }
-            - 2.0 * theme::space::L;
-        let height = self.window_size.height / self.zoom - CHROME_HEIGHT;
+        const WORKSHOP_CHROME_HEIGHT: f32 = 330.0;
+        let (width, height) = if self.workshop {
+            (
+                self.window_size.width / self.zoom - 2.0 * theme::space::M,
+                self.window_size.height / self.zoom - WORKSHOP_CHROME_HEIGHT,
+            )
+        } else {
+            (
+                self.window_size.width / self.zoom - SIDEBAR - 2.0 * theme::space::L,
+                self.window_size.height / self.zoom - CHROME_HEIGHT,
+            )
+        };
         self.mapping.set_viewport(width, height);
     }
 
     fn mapping_key(&mut self, key: &keyboard::Key, captured: bool) -> Task<Message> {
-        if captured || self.screen != Screen::Mapping {
+        if captured {
+            return Task::none();
+        }
+        if self.workshop && self.meeting.view == workshop::View::Present {
+            let delta = match key.as_ref() {
+                keyboard::Key::Named(keyboard::key::Named::ArrowDown) => 1,
+                keyboard::Key::Named(keyboard::key::Named::ArrowUp) => -1,
+                _ => return Task::none(),
+            };
+            return self.update(Message::Workshop(workshop::Message::SelectCriterion(delta)));
+        }
+        let matrix_in_view = if self.workshop {
+            self.meeting.view == workshop::View::Matrix
+        } else {
+            self.screen == Screen::Mapping
+        };
+        if !matrix_in_view {
             return Task::none();
         }
         match &self.session {
@@ -624,6 +691,7 @@ impl App {
                 None => Task::none(),
             },
             Purpose::UnitLibrary => files::load_library(path),
+            Purpose::CompareWith => Task::none(),
             Purpose::ImportStandard => files::read_standard(path),
         }
     }
@@ -720,6 +788,17 @@ impl App {
         let Some(session) = &self.session else {
             return Task::none();
         };
+        if self.workshop {
+            let item = match location {
+                Location::Unit(id) => Some(ItemRef::Unit(id.clone())),
+                Location::Outcome(id) => Some(ItemRef::Outcome(id.clone())),
+                Location::Criterion(id) => Some(ItemRef::Criterion(id.clone())),
+                _ => None,
+            };
+            if let Some(item) = item {
+                return self.update(Message::Workshop(workshop::Message::Go(item)));
+            }
+        }
         match location {
             Location::Qualification | Location::Rules => {
                 self.navigate(Screen::Structure);

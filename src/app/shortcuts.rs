@@ -40,6 +40,8 @@ pub enum Command {
     Previous,
     /// Close a panel or dialog.
     Escape,
+    /// Workshop: set the status of the item in view (index into `ItemStatus::ALL`).
+    Status(usize),
 }
 
 /// The command for a key press, if any. `captured` says a widget (a text field) already used
@@ -64,6 +66,11 @@ pub fn command(key: &Key, modifiers: Modifiers, captured: bool) -> Option<Comman
             ("/", _) | ("?", _) => Some(Command::ShowShortcuts),
             _ => None,
         },
+        Key::Character(c) if modifiers.alt() && !ctrl => c
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=5).contains(n))
+            .map(|n| Command::Status(n - 1)),
         Key::Named(Named::F1) => Some(Command::ShowShortcuts),
         Key::Named(Named::F11) => Some(Command::Workshop),
         Key::Named(Named::PageDown) if !captured => Some(Command::Next),
@@ -86,7 +93,18 @@ pub const LIST: &[(&str, &str)] = &[
     ("Ctrl+E", "Export the specification PDF"),
     ("F11", "Workshop mode on or off"),
     ("Ctrl+Plus / Ctrl+Minus / Ctrl+0", "Zoom in, out, reset"),
-    ("Page Down / Page Up", "Next or previous unit"),
+    (
+        "Page Down / Page Up",
+        "Next or previous unit (workshop: unit or outcome)",
+    ),
+    (
+        "Alt+1 … Alt+5",
+        "Workshop: set the item's status (draft … rejected)",
+    ),
+    (
+        "Up / Down",
+        "Workshop: select a criterion of the outcome in view",
+    ),
     (
         "Arrows, Space",
         "Mapping matrix: move, cycle none / partial / full",
@@ -118,6 +136,9 @@ mod tests {
         assert_eq!(ctrl("w", false), Some(Command::Close));
         assert_eq!(ctrl("=", false), Some(Command::ZoomIn));
         assert_eq!(ctrl("q", false), None);
+        let alt = |c: &str| command(&Key::Character(c.into()), Modifiers::ALT, true);
+        assert_eq!(alt("3"), Some(Command::Status(2)));
+        assert_eq!(alt("9"), None);
     }
 
     #[test]

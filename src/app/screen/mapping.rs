@@ -367,8 +367,9 @@ fn cell_symbol(coverage: Option<Coverage>) -> &'static str {
 }
 
 impl State {
-    /// Draws the screen.
-    pub fn view<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
+    /// Draws the screen; `compact` (workshop mode) leaves out the heading, filters and legend
+    /// so that more of the matrix fits at a large scale.
+    pub fn view<'a>(&'a self, session: &'a Session, compact: bool) -> Element<'a, Message> {
         let doc = &session.doc;
         let standards: Vec<Choice<StandardId>> = std::iter::once(Choice::All)
             .chain(
@@ -420,22 +421,28 @@ impl State {
 
         let rows = self.rows(doc);
         let columns = self.columns(session);
-        let mut page = column![
-            row![
-                heading("KSB mapping"),
-                iced::widget::space::horizontal(),
-                secondary("Import standard…", Some(Message::Import)),
-                secondary("Export CSV…", Some(Message::ExportCsv)),
-            ]
-            .spacing(space::S)
-            .align_y(Alignment::Center),
-            filters,
-            text("Cells: · not mapped, ◐ partial, ● full. Status: ✔ every pathway, ▲ some pathways miss it, ✖ not covered. Arrows move, Space cycles.")
-                .size(size::SMALL)
-                .style(theme::muted),
-        ]
-        .spacing(space::M)
-        .padding(space::L);
+        let mut page =
+            column![]
+                .spacing(space::M)
+                .padding(if compact { space::S } else { space::L });
+        if !compact {
+            page = page.push(
+                row![
+                    heading("KSB mapping"),
+                    iced::widget::space::horizontal(),
+                    secondary("Import standard…", Some(Message::Import)),
+                    secondary("Export CSV…", Some(Message::ExportCsv)),
+                ]
+                .spacing(space::S)
+                .align_y(Alignment::Center),
+            );
+            page = page.push(filters);
+            page = page.push(
+                text("Cells: · not mapped, ◐ partial, ● full. Status: ✔ every pathway, ▲ some pathways miss it, ✖ not covered. Arrows move, Space cycles.")
+                    .size(size::SMALL)
+                    .style(theme::muted),
+            );
+        }
         if let Some(report) = &self.import_report {
             page = page.push(
                 container(text(report))

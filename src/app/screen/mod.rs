@@ -7,6 +7,7 @@ pub mod search;
 pub mod structure;
 pub mod unit;
 pub mod widgets;
+pub mod workshop;
 
 use super::{Banner, Message as AppMessage, Purpose, Screen};
 use crate::analysis::Location;
