@@ -114,6 +114,7 @@ fn forty_choose_eight() -> Curriculum {
         }],
         units,
         mappings,
+        panel: Default::default(),
     }
 }
 
