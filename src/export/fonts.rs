@@ -62,14 +62,31 @@ impl Face {
     }
 }
 
-/// Glyph advances of the four faces, in font units, with the font's units per em.
+/// Code points below this have their advances in a table; the rest are looked up.
+const TABLE_END: u32 = 0x2600;
+/// Marks a code point with no glyph in the table.
+const MISSING: u16 = u16::MAX;
+
+/// Glyph advances of the four faces, read once per process.
 pub struct Fonts {
     faces: Vec<ttf_parser::Face<'static>>,
+    /// Advance in font units of every code point below `TABLE_END`, per face.
+    advances: Vec<[u16; 4]>,
+    /// Units per em of each face.
+    units_per_em: [f32; 4],
 }
 
 impl Fonts {
-    /// Parses the bundled fonts.
-    pub fn load() -> Result<Self, ExportError> {
+    /// The bundled fonts, parsed on first use.
+    pub fn load() -> Result<&'static Self, ExportError> {
+        static FONTS: std::sync::OnceLock<Result<Fonts, ExportError>> = std::sync::OnceLock::new();
+        FONTS
+            .get_or_init(Self::parse)
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    fn parse() -> Result<Self, ExportError> {
         let faces = Face::ALL
             .iter()
             .map(|face| {
@@ -77,30 +94,52 @@ impl Fonts {
                     .map_err(|_| ExportError::Font(face.file_name().to_owned()))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Self { faces })
+        let mut units_per_em = [1.0; 4];
+        for (slot, font) in units_per_em.iter_mut().zip(&faces) {
+            *slot = f32::from(font.units_per_em().max(1));
+        }
+        let advances = (0..TABLE_END)
+            .map(|code| {
+                let mut row = [MISSING; 4];
+                if let Some(c) = char::from_u32(code) {
+                    for (slot, font) in row.iter_mut().zip(&faces) {
+                        *slot = lookup(font, c).unwrap_or(MISSING);
+                    }
+                }
+                row
+            })
+            .collect();
+        Ok(Self {
+            faces,
+            advances,
+            units_per_em,
+        })
     }
 
-    fn face(&self, face: Face) -> Option<&ttf_parser::Face<'static>> {
-        self.faces.get(face.index())
+    /// Advance of `c` in `face`, in font units; `None` when the face has no glyph for it.
+    fn advance(&self, face: Face, c: char) -> Option<u16> {
+        let index = face.index();
+        match self.advances.get(c as usize) {
+            Some(row) => row.get(index).copied().filter(|a| *a != MISSING),
+            None => self.faces.get(index).and_then(|font| lookup(font, c)),
+        }
     }
 
     /// Width of `text` in points at `size`, set in `face` (no kerning, as drawn).
     pub fn width(&self, face: Face, size: f32, text: &str) -> f32 {
-        let Some(font) = self.face(face) else {
-            return 0.0;
-        };
         let units: u32 = text
             .chars()
-            .filter_map(|c| font.glyph_index(c))
-            .filter_map(|glyph| font.glyph_hor_advance(glyph))
+            .filter_map(|c| self.advance(face, c))
             .map(u32::from)
             .sum();
-        units as f32 * size / f32::from(font.units_per_em().max(1))
+        units as f32 * size / self.units_per_em[face.index()]
     }
 
     /// Whether every face can draw `c`.
     fn drawable(&self, c: char) -> bool {
-        self.faces.iter().all(|font| font.glyph_index(c).is_some())
+        Face::ALL
+            .iter()
+            .all(|face| self.advance(*face, c).is_some())
     }
 
     /// `text` with what the fonts cannot draw removed: control characters and tabs become
@@ -123,6 +162,12 @@ impl Fonts {
         }
         out
     }
+}
+
+/// Advance of `c` in `font`, if it has a glyph (U+0000 and friends map to none).
+fn lookup(font: &ttf_parser::Face<'_>, c: char) -> Option<u16> {
+    let glyph = font.glyph_index(c).filter(|g| g.0 != 0)?;
+    Some(font.glyph_hor_advance(glyph).unwrap_or(0).min(MISSING - 1))
 }
 
 #[cfg(test)]

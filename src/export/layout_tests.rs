@@ -9,7 +9,7 @@ use crate::model::synthetic::{Size, curriculum};
 use crate::model::{Band, ContentTopic, Criterion, Curriculum, LearningOutcome, Unit};
 use std::collections::HashMap;
 
-fn fonts() -> Fonts {
+fn fonts() -> &'static Fonts {
     Fonts::load().unwrap()
 }
 
@@ -92,7 +92,7 @@ fn hostile() -> Curriculum {
 fn hostile_content_stays_inside_the_margins() {
     let fonts = fonts();
     let doc = hostile();
-    let layout = specification_layout(&fonts, &doc, &PdfOptions::default()).unwrap();
+    let layout = specification_layout(fonts, &doc, &PdfOptions::default()).unwrap();
     assert!(layout.pages.len() > 400);
     assert_inside_margins(&layout, Geometry::A4);
     let body: Vec<String> = (0..layout.pages.len())
@@ -109,7 +109,7 @@ fn hostile_content_stays_inside_the_margins() {
 fn contents_numbers_are_the_pages_where_headings_land() {
     let fonts = fonts();
     let doc = curriculum(Size::LARGE);
-    let layout = specification_layout(&fonts, &doc, &PdfOptions::default()).unwrap();
+    let layout = specification_layout(fonts, &doc, &PdfOptions::default()).unwrap();
     for (index, unit) in doc.units.iter().enumerate() {
         let title = format!("Unit {}: {}", unit.number, unit.title);
         let page = layout.anchors[&format!("unit-{index}")];
@@ -155,7 +155,7 @@ fn a_heading_is_never_last_on_its_page() {
             "A paragraph of body text. ".repeat(n % 7 + 1),
         )));
     }
-    let layout = lay_out(&fonts, geometry, &blocks, &HashMap::new());
+    let layout = lay_out(fonts, geometry, &blocks, &HashMap::new());
     assert!(layout.pages.len() > 1);
     for page in 0..layout.pages.len() {
         let last = texts(&layout, page).last().cloned().unwrap();
@@ -181,7 +181,7 @@ fn table_header_repeats_and_rows_never_split_through_a_line() {
         vec![cell("Giant")],
         vec![cell(&"Giant row text. ".repeat(900))],
     ]);
-    let layout = lay_out(&fonts, geometry, &[Block::Table(table)], &HashMap::new());
+    let layout = lay_out(fonts, geometry, &[Block::Table(table)], &HashMap::new());
     assert!(layout.pages.len() > 3);
     for page in 0..layout.pages.len() {
         let lines = texts(&layout, page);
@@ -234,7 +234,7 @@ fn one_unit_alone() {
     let options = PdfOptions {
         unit: Some(doc.units[3].number.clone()),
     };
-    let layout = specification_layout(&fonts, &doc, &options).unwrap();
+    let layout = specification_layout(fonts, &doc, &options).unwrap();
     let all: Vec<String> = (0..layout.pages.len())
         .flat_map(|p| texts(&layout, p))
         .map(|t| t.1)
@@ -245,7 +245,7 @@ fn one_unit_alone() {
     let missing = PdfOptions {
         unit: Some("9999".into()),
     };
-    assert!(specification_layout(&fonts, &doc, &missing).is_err());
+    assert!(specification_layout(fonts, &doc, &missing).is_err());
 }
 
 proptest::proptest! {
@@ -269,7 +269,7 @@ proptest::proptest! {
         let mut table = Table::new(&[0.2, 0.8], &["A", "B"]);
         table.rows.push(vec![vec![cell(&fonts.clean(&cell_text))], vec![cell(&clean.join(" "))]]);
         blocks.push(Block::Table(table));
-        let layout = lay_out(&fonts, Geometry::A4, &blocks, &HashMap::new());
+        let layout = lay_out(fonts, Geometry::A4, &blocks, &HashMap::new());
         assert_inside_margins(&layout, Geometry::A4);
     }
 }

@@ -80,11 +80,37 @@ pub fn render(
     let mut warnings = Vec::new();
     let mut pdf = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
     finish_catalog(&mut pdf, &layout.bookmarks)?;
-    pdf.compress();
+    compress(&mut pdf)?;
     let mut bytes = Vec::new();
     pdf.save_to(&mut bytes)
         .map_err(|error| ExportError::Pdf(error.to_string()))?;
     Ok(bytes)
+}
+
+/// Deflates every stream not yet compressed, at a level that favours speed (lopdf's own
+/// `compress` uses the slowest level and took most of the export time).
+fn compress(pdf: &mut lopdf::Document) -> Result<(), ExportError> {
+    use std::io::Write;
+    for object in pdf.objects.values_mut() {
+        if let Object::Stream(stream) = object
+            && stream.allows_compression
+            && stream.dict.get(b"Filter").is_err()
+        {
+            let mut encoder =
+                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+            let compressed = encoder
+                .write_all(&stream.content)
+                .and_then(|()| encoder.finish())
+                .map_err(|error| ExportError::Pdf(error.to_string()))?;
+            if compressed.len() < stream.content.len() {
+                stream
+                    .dict
+                    .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+                stream.set_content(compressed);
+            }
+        }
+    }
+    Ok(())
 }
 
 fn colour(rgb: Rgb) -> Color {

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 /// The specification PDF of `doc` (or of one unit, see `PdfOptions::unit`).
 pub fn specification_pdf(doc: &Curriculum, options: &PdfOptions) -> Result<Vec<u8>, ExportError> {
     let fonts = Fonts::load()?;
-    let layout = specification_layout(&fonts, doc, options)?;
+    let layout = specification_layout(fonts, doc, options)?;
     let qualification = &doc.qualification;
     let metadata = Metadata {
         title: fonts.clean(&qualification.title),

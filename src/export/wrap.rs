@@ -102,7 +102,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn fonts() -> Fonts {
+    fn fonts() -> &'static Fonts {
         Fonts::load().unwrap()
     }
 
@@ -110,7 +110,7 @@ mod tests {
     fn breaks_between_words_and_keeps_every_word() {
         let fonts = fonts();
         let text = "Explain the legal framework for health and safety in a clinical laboratory";
-        let lines = wrap(&fonts, Face::Regular, 10.0, text, 120.0);
+        let lines = wrap(fonts, Face::Regular, 10.0, text, 120.0);
         assert!(lines.len() > 2);
         assert!(lines.iter().all(|line| line.width <= 120.0));
         let joined: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
@@ -120,17 +120,17 @@ mod tests {
     #[test]
     fn explicit_newlines_and_empty_text() {
         let fonts = fonts();
-        let lines = wrap(&fonts, Face::Regular, 10.0, "one\ntwo", 400.0);
+        let lines = wrap(fonts, Face::Regular, 10.0, "one\ntwo", 400.0);
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["one", "two"]);
-        assert!(wrap(&fonts, Face::Regular, 10.0, "", 400.0).is_empty());
+        assert!(wrap(fonts, Face::Regular, 10.0, "", 400.0).is_empty());
     }
 
     #[test]
     fn a_huge_word_is_broken_between_characters() {
         let fonts = fonts();
         let word = "x".repeat(5000);
-        let lines = wrap(&fonts, Face::Bold, 10.0, &word, 200.0);
+        let lines = wrap(fonts, Face::Bold, 10.0, &word, 200.0);
         assert!(lines.len() > 10);
         assert!(lines.iter().all(|line| line.width <= 200.0));
         let total: usize = lines.iter().map(|l| l.text.chars().count()).sum();
@@ -142,7 +142,7 @@ mod tests {
         fn lines_never_exceed_the_width(text in "\\PC{0,300}", max in 20.0f32..400.0) {
             let fonts = fonts();
             let text = fonts.clean(&text);
-            for line in wrap(&fonts, Face::Regular, 10.0, &text, max) {
+            for line in wrap(fonts, Face::Regular, 10.0, &text, max) {
                 prop_assert!(line.width <= max.max(10.0) + 0.01, "{line:?} wider than {max}");
             }
         }
