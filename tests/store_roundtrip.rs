@@ -1,11 +1,13 @@
 //! Round trip of the file format over generated curricula: loading the canonical text gives
 //! back the same document, whatever its text holds (quotes, backslashes, newlines, `#`, emoji,
-//! control characters), and the canonical text is a fixed point.
+//! control characters), and the canonical text is a fixed point. Panel records come along,
+//! including decisions about items that are no longer in the curriculum.
 
 use htq_studio::model::{
-    Band, ContentTopic, Coverage, Criterion, Curriculum, Duty, Ksb, KsbKind, LearningOutcome,
-    LevelCredits, Mapping, OptionalGroup, Qualification, QualificationKind, Resource, ResourceKind,
-    RulesOfCombination, Standard, StandardOption, Theme, Unit,
+    Band, ContentTopic, Coverage, Criterion, Curriculum, Duty, Entry, EntryKind, ItemRecord,
+    ItemRef, ItemStatus, Ksb, KsbKind, LearningOutcome, LevelCredits, Mapping, Member, MemberRole,
+    OptionalGroup, PanelRecord, PanelSession, Qualification, QualificationKind, Resource,
+    ResourceKind, RulesOfCombination, Standard, StandardOption, Theme, Unit,
 };
 use htq_studio::store;
 use proptest::prelude::*;
@@ -121,8 +123,74 @@ prop_compose! {
             0..2,
         ),
         mappings in prop::collection::vec((any::<Index>(), any::<Index>(), any::<bool>(), text()), 0..4),
+        panel in panel(),
     ) -> Curriculum {
-        assemble(qualification, units, standards, mandatory, groups, mappings)
+        let mut doc = assemble(qualification, units, standards, mandatory, groups, mappings);
+        doc.panel = panel;
+        doc
+    }
+}
+
+const ROLES: [MemberRole; 4] = MemberRole::ALL;
+const KINDS: [EntryKind; 3] = [EntryKind::Decision, EntryKind::Comment, EntryKind::Action];
+
+prop_compose! {
+    fn entry()(
+        kind in pick(&KINDS),
+        (text, at) in (text(), text()),
+        member in prop::option::of(any::<Index>()),
+        session in prop::option::of(text()),
+    ) -> (Entry, Option<Index>) {
+        (Entry { kind, text, member: None, session, at }, member)
+    }
+}
+
+prop_compose! {
+    /// A panel record whose member and session ids are unique and whose attendees and entry
+    /// members are members; items name anything, present in the curriculum or not.
+    fn panel()(
+        members in prop::collection::vec((text(), text(), text(), pick(&ROLES)), 1..4),
+        sessions in prop::collection::vec(
+            (text(), text(), prop::collection::vec(any::<Index>(), 0..3), prop::collection::vec(text(), 0..2)),
+            0..3,
+        ),
+        items in prop::collection::vec(
+            (0..3u8, text(), pick(&ItemStatus::ALL), prop::collection::vec(entry(), 0..3)),
+            0..3,
+        ),
+    ) -> PanelRecord {
+        let members: Vec<Member> = members
+            .into_iter()
+            .enumerate()
+            .map(|(n, (id, name, organisation, role))| Member { id: format!("{n}~{id}"), name, organisation, role })
+            .collect();
+        let member_id = |index: &Index| index.get(&members).id.clone();
+        let sessions = sessions
+            .into_iter()
+            .enumerate()
+            .map(|(n, (id, date, attendees, agenda))| PanelSession {
+                id: format!("{n}~{id}"),
+                date,
+                attendees: attendees.iter().map(member_id).collect(),
+                agenda,
+            })
+            .collect();
+        let items = items
+            .into_iter()
+            .map(|(kind, id, status, entries)| ItemRecord {
+                item: match kind {
+                    0 => ItemRef::Unit(id.as_str().into()),
+                    1 => ItemRef::Outcome(id.as_str().into()),
+                    _ => ItemRef::Criterion(id.as_str().into()),
+                },
+                status,
+                entries: entries
+                    .into_iter()
+                    .map(|(entry, member)| Entry { member: member.as_ref().map(member_id), ..entry })
+                    .collect(),
+            })
+            .collect();
+        PanelRecord { members, sessions, items }
     }
 }
 

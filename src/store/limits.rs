@@ -64,7 +64,7 @@ pub(super) fn check_text(text: &str, path: &Path) -> Result<(), LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::whole_file(
             path,
-            "the file is empty; a curriculum starts with `(` and `format: 1,`",
+            "the file is empty; a curriculum starts with `(` and `format: 2,`",
         ));
     }
     Ok(())

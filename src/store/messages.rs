@@ -127,6 +127,11 @@ fn part(name: Option<&str>) -> String {
         "Duty" => "a duty",
         "StandardOption" => "an option of a standard",
         "Mapping" => "a mapping",
+        "PanelRecord" => "the panel record",
+        "Member" => "a panel member",
+        "PanelSession" => "a panel session",
+        "ItemRecord" => "the panel's record of an item",
+        "Entry" => "a decision, comment or action",
         _ => "this group of fields",
     }
     .into()
@@ -141,6 +146,10 @@ fn choice(name: Option<&str>) -> &'static str {
         "Theme" => "a theme",
         "ResourceKind" => "a resource kind",
         "QualificationKind" => "a qualification kind",
+        "MemberRole" => "a member role",
+        "ItemRef" => "an item kind",
+        "ItemStatus" => "an item status",
+        "EntryKind" => "an entry kind",
         _ => "one of",
     }
 }

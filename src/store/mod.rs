@@ -1,13 +1,14 @@
 //! Curriculum files: reading, checking and writing the RON format on disk.
 //!
-//! A file starts with `format: N`, then the qualification, units, standards and mappings.
-//! Loading runs in three steps: [`read`] applies the limits for files from strangers (size,
-//! binary content, UTF-8), [`from_str`] parses the newest schema and, if that fails, reads only
-//! the format number to tell an old or newer file from a broken one, and finally every id and
-//! reference is checked. [`save`] writes the canonical text of [`to_string`] atomically.
+//! A file starts with `format: N`, then the qualification, units, standards, mappings and
+//! (from format 2) the panel record. Loading runs in three steps: [`read`] applies the limits
+//! for files from strangers (size, binary content, UTF-8), [`from_str`] parses the newest
+//! schema and, if the file says it is older, parses it again with that format's frozen schema
+//! (`v1`) and converts it, and finally every id and reference is checked. [`save`] writes the
+//! canonical text of [`to_string`], always in the newest format, atomically.
 //!
-//! Adding format 2 means: freeze `v1` (copy the model types it borrows into it), add `v2` with
-//! the new schema, bump [`FORMAT`], and convert a v1 file in [`from_str`] when the header says 1.
+//! Adding format 3 means: freeze `v2` (copy the model types it borrows into it), add `v3` with
+//! the new schema, bump [`FORMAT`], and convert a v2 file in `parse_any` when it says 2.
 //! Nothing here draws windows or runs checks on the curriculum's design: that is `analysis`.
 
 pub mod disk;
@@ -17,11 +18,13 @@ mod limits;
 pub mod lock;
 mod messages;
 mod owner;
+mod panel_refs;
 mod position;
 pub mod recovery;
 mod save;
 mod texts;
 mod v1;
+mod v2;
 mod validate;
 
 pub use disk::{Fingerprint, changed_since, save_checked};
@@ -37,7 +40,7 @@ use serde::Deserialize;
 use std::path::Path;
 
 /// The file format this version of HTQ Studio writes, and the newest one it reads.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// Reads and checks the curriculum file at `path`.
 pub fn load(path: &Path) -> Result<Curriculum, LoadError> {
@@ -55,20 +58,34 @@ pub fn read(path: &Path) -> Result<String, LoadError> {
 pub fn from_str(text: &str, path: &Path) -> Result<Curriculum, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     limits::check_text(text, path)?;
-    let doc = match v1::parse(text) {
-        Ok(file) if file.format == FORMAT => file.into_curriculum(),
-        Ok(file) => return Err(format_error(file.format, text, path)),
-        Err(error) => return Err(explain_failure(error, text, path)),
-    };
+    let doc = parse_any(text, path)?;
     validate::references(&doc, text, path)?;
+    panel_refs::check(&doc.panel, text, path)?;
     texts::check(&doc, text, path)?;
     Ok(doc)
+}
+
+/// Parses `text` with the schema of the format it says it is in, converting older formats.
+fn parse_any(text: &str, path: &Path) -> Result<Curriculum, LoadError> {
+    let format = match v2::parse(text) {
+        Ok(file) if file.format == FORMAT => return Ok(file.into_curriculum()),
+        Ok(file) => file.format,
+        Err(error) => return Err(explain_failure(error, text, path)),
+    };
+    match format {
+        1 => match v1::parse(text) {
+            Ok(file) if file.format == 1 => Ok(file.into_curriculum()),
+            Ok(file) => Err(format_error(file.format, text, path)),
+            Err(error) => Err(messages::translate(&error, path)),
+        },
+        other => Err(format_error(other, text, path)),
+    }
 }
 
 /// The canonical text of `doc`: pretty RON with a stable field order, one field per line,
 /// ending in a newline. Loading it gives back `doc`.
 pub fn to_string(doc: &Curriculum) -> String {
-    v1::render(doc)
+    v2::render(doc)
 }
 
 /// Only the format number of a file; every other field is skipped unread.
@@ -79,11 +96,16 @@ struct Header {
     format: u32,
 }
 
-/// When the current schema does not fit, reads just the header: a newer or missing format
+/// When the current schema does not fit, reads just the header: an older file is read with
+/// its own schema, so its errors name only the fields it may have; a newer or missing format
 /// number, or brackets nested beyond [`MAX_DEPTH`] somewhere, explain the failure better than
 /// the first field the current schema trips over.
 fn explain_failure(error: ron::error::SpannedError, text: &str, path: &Path) -> LoadError {
     match messages::options().from_str::<Header>(text) {
+        Ok(Header { format: 1 }) => match v1::parse(text) {
+            Ok(_) => messages::translate(&error, path),
+            Err(old) => messages::translate(&old, path),
+        },
         Ok(header) if header.format != FORMAT => format_error(header.format, text, path),
         Err(deep) if deep.code == ron::Error::ExceededRecursionLimit => {
             messages::translate(&deep, path)
@@ -143,7 +165,7 @@ mod tests {
     fn canonical_text_starts_with_the_format_and_ends_in_one_newline() {
         let text = to_string(&small());
         assert!(
-            text.starts_with("(\n    format: 1,\n    qualification: ("),
+            text.starts_with("(\n    format: 2,\n    qualification: ("),
             "{text}"
         );
         assert!(text.ends_with(")\n") && !text.ends_with("\n\n"));
@@ -164,13 +186,13 @@ mod tests {
 
     #[test]
     fn newer_format_is_named() {
-        let text = to_string(&small()).replacen("format: 1", "format: 7", 1);
+        let text = to_string(&small()).replacen("format: 2", "format: 7", 1);
         let error = from_str(&text, Path::new("x.ron")).unwrap_err();
         assert_eq!((error.line, error.column), (2, 5));
         assert!(
             error
                 .message
-                .contains("newer version of HTQ Studio (format 7; this version reads up to 1)"),
+                .contains("newer version of HTQ Studio (format 7; this version reads up to 2)"),
             "{error}"
         );
     }
@@ -178,19 +200,57 @@ mod tests {
     #[test]
     fn newer_format_with_new_fields_is_named_not_the_field() {
         let text = to_string(&small())
-            .replacen("format: 1", "format: 2", 1)
-            .replacen("    units: [", "    panel: (),\n    units: [", 1);
+            .replacen("format: 2", "format: 3", 1)
+            .replacen("    units: [", "    glossary: (),\n    units: [", 1);
         let error = from_str(&text, Path::new("x.ron")).unwrap_err();
-        assert!(error.message.contains("format 2"), "{error}");
+        assert!(error.message.contains("format 3"), "{error}");
     }
 
     #[test]
     fn missing_format_is_an_error() {
-        let text = to_string(&small()).replacen("    format: 1,\n", "", 1);
+        let text = to_string(&small()).replacen("    format: 2,\n", "", 1);
         let error = from_str(&text, Path::new("x.ron")).unwrap_err();
         assert!(error.message.contains("no format number"), "{error}");
-        let zero = to_string(&small()).replacen("format: 1", "format: 0", 1);
+        let zero = to_string(&small()).replacen("format: 2", "format: 0", 1);
         let error = from_str(&zero, Path::new("x.ron")).unwrap_err();
         assert!(error.message.contains("no format number"), "{error}");
+    }
+
+    /// `doc`'s text as format 1 wrote it: the format 2 text without the panel record.
+    fn as_format_1(doc: &Curriculum) -> String {
+        let text = to_string(doc).replacen("format: 2", "format: 1", 1);
+        let panel = text.find("    panel: (").unwrap_or(text.len() - 2);
+        format!("{})\n", &text[..panel])
+    }
+
+    #[test]
+    fn format_1_gains_an_empty_panel_record() {
+        let doc = small();
+        let text = as_format_1(&doc);
+        assert!(!text.contains("panel"), "{text}");
+        let loaded = from_str(&text, Path::new("old.ron"));
+        assert_eq!(loaded.as_ref(), Ok(&doc));
+        assert_eq!(loaded.map(|doc| doc.panel), Ok(Default::default()));
+    }
+
+    #[test]
+    fn format_1_has_no_panel_field() {
+        let text =
+            as_format_1(&small()).replacen("\n    units: [", "\n    panel: (),\n    units: [", 1);
+        let error = from_str(&text, Path::new("old.ron")).unwrap_err();
+        assert!(error.message.contains("unknown field \"panel\""), "{error}");
+    }
+
+    #[test]
+    fn format_1_errors_list_only_format_1_fields() {
+        let text =
+            as_format_1(&small()).replacen("\n    units: [", "\n    notes: (),\n    units: [", 1);
+        let error = from_str(&text, Path::new("old.ron")).unwrap_err();
+        assert!(
+            error
+                .message
+                .ends_with("qualification, units, standards and mappings"),
+            "{error}"
+        );
     }
 }

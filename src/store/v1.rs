@@ -1,12 +1,14 @@
-//! Format 1 of the curriculum file: the schema on disk, kept apart from the model.
+//! Format 1 of the curriculum file: the schema on disk, kept apart from the model. Read only:
+//! format 1 files migrate to the current model on load and are saved as the current format.
 //!
-//! Today the schema borrows the model's types. When the model changes in a way old files do
-//! not fit, copy the affected types into this module as they are now, so format 1 stays
-//! frozen, and convert to the new model in `into_curriculum`.
+//! The schema borrows the model's types. When the model changes in a way old files do not
+//! fit, copy the affected types into this module as they are now, so format 1 stays frozen,
+//! and convert to the new model in `into_curriculum`. Format 1 has no panel record: a file
+//! gains an empty one.
 
 use super::messages;
 use crate::model::{Curriculum, Mapping, Qualification, Standard, Unit};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// A format 1 file as read.
 #[derive(Deserialize)]
@@ -35,43 +37,7 @@ impl FileV1 {
     }
 }
 
-/// A format 1 file as written: the same fields, borrowed from the document.
-#[derive(Serialize)]
-#[serde(rename = "Curriculum")]
-struct FileV1Out<'a> {
-    format: u32,
-    qualification: &'a Qualification,
-    units: &'a [Unit],
-    standards: &'a [Standard],
-    mappings: &'a [Mapping],
-}
-
 /// Parses `text` as a format 1 file.
 pub(super) fn parse(text: &str) -> Result<FileV1, ron::error::SpannedError> {
     messages::options().from_str(text)
-}
-
-/// The canonical format 1 text of `doc`.
-pub(super) fn render(doc: &Curriculum) -> String {
-    let file = FileV1Out {
-        format: 1,
-        qualification: &doc.qualification,
-        units: &doc.units,
-        standards: &doc.standards,
-        mappings: &doc.mappings,
-    };
-    let pretty = ron::ser::PrettyConfig::new()
-        .struct_names(false)
-        .indentor("    ")
-        .new_line("\n")
-        .separator(" ");
-    match messages::options().to_string_pretty(&file, pretty) {
-        Ok(mut text) => {
-            text.push('\n');
-            text
-        }
-        // The document is plain data a few levels deep with string keys only: writing it to
-        // a String cannot fail whatever its contents.
-        Err(error) => unreachable!("a curriculum always converts to RON: {error}"),
-    }
 }
