@@ -6,6 +6,7 @@
 //! the findings.
 
 mod combination;
+pub mod compare;
 mod completeness;
 mod finding;
 #[cfg(test)]
@@ -17,6 +18,7 @@ mod pathways;
 mod programme;
 mod verbs;
 
+pub use compare::{Change, ChangeKind, Comparison, Subject, compare};
 pub use finding::{Finding, Location, Severity};
 pub use pathways::{KsbPathway, PathwayReport, PathwayStatus, pathway_report};
 
