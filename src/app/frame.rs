@@ -10,6 +10,7 @@ use super::{App, Banner, Choice, Message, Pending, Screen, Session, files};
 use crate::analysis::Severity;
 use iced::widget::{
     Column, button, center, column, container, mouse_area, opaque, row, scrollable, stack, text,
+    text_input,
 };
 use iced::{Alignment, Color, Element, Length};
 
@@ -337,6 +338,22 @@ fn start_screen(app: &App) -> Element<'_, Message> {
                     secondary("Open…", Some(Message::Command(Command::Open))),
                 ]
                 .spacing(space::S),
+                column![
+                    caption("No file dialog on this desktop? Type the path of a curriculum:"),
+                    row![
+                        text_input("/path/to/curriculum.ron", &app.typed_path)
+                            .on_input(Message::TypedPath)
+                            .on_submit(Message::OpenPath(app.typed_path.clone().into()))
+                            .padding(6),
+                        secondary(
+                            "Open path",
+                            (!app.typed_path.trim().is_empty())
+                                .then(|| Message::OpenPath(app.typed_path.trim().into()))
+                        ),
+                    ]
+                    .spacing(space::S),
+                ]
+                .spacing(space::XS),
                 recent,
                 examples,
             ]

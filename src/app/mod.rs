@@ -103,6 +103,8 @@ pub enum Message {
     Key(keyboard::Key, keyboard::Modifiers, bool),
     /// Open this file (recent list, start screen, drop).
     OpenPath(PathBuf),
+    /// The path typed on the start screen (for when no file dialog can be shown).
+    TypedPath(String),
     /// A dialog returned a path (or nothing) for `Purpose`.
     Picked(Purpose, Option<PathBuf>),
     /// A file finished loading.
@@ -178,6 +180,8 @@ pub struct App {
     pub banner: Option<Banner>,
     /// Recently opened files, newest first.
     pub recent: Vec<PathBuf>,
+    /// A path typed on the start screen.
+    pub typed_path: String,
     /// Light or dark, desk or projector.
     pub appearance: Appearance,
     /// Global zoom (1.0 to 3.0).
@@ -216,6 +220,7 @@ impl App {
             pending: None,
             banner: None,
             recent: files::load_recent(),
+            typed_path: String::new(),
             appearance: Appearance::Light,
             zoom: 1.0,
             workshop: false,
@@ -301,6 +306,10 @@ impl App {
             }
             Message::Command(command) => self.command(command),
             Message::OpenPath(path) | Message::Dropped(path) => self.guard(Pending::OpenPath(path)),
+            Message::TypedPath(path) => {
+                self.typed_path = path;
+                Task::none()
+            }
             Message::Picked(purpose, path) => self.picked(purpose, path),
             Message::Loaded(result) => {
                 self.busy = false;
