@@ -332,7 +332,9 @@ impl State {
                 tab("Qualification details", Tab::Details),
             ]
             .spacing(space::XS),
-            scrollable(container(body).padding([0.0, space::S])).height(Length::Fill),
+            scrollable(container(body).padding([0.0, space::S]))
+                .spacing(space::S)
+                .height(Length::Fill),
         ]
         .spacing(space::M)
         .padding(space::L)

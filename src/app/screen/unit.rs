@@ -375,7 +375,9 @@ impl State {
         column![
             header,
             tabs(unit, &self.tab, findings),
-            scrollable(container(body).padding([0.0, space::S])).height(Length::Fill),
+            scrollable(container(body).padding([0.0, space::S]))
+                .spacing(space::S)
+                .height(Length::Fill),
         ]
         .spacing(space::M)
         .padding(space::L)
