@@ -7,8 +7,11 @@
 //! and what they hold are compared here. Ids decide what is the same item: an item whose id
 //! changed is one removed and one added. The panel record is not compared.
 
+mod describe;
 mod labels;
 mod parts;
+
+pub use describe::describe_edit;
 
 use super::Location;
 use crate::model::{

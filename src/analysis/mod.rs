@@ -18,7 +18,7 @@ mod pathways;
 mod programme;
 mod verbs;
 
-pub use compare::{Change, ChangeKind, Comparison, Subject, compare};
+pub use compare::{Change, ChangeKind, Comparison, Subject, compare, describe_edit};
 pub use finding::{Finding, Location, Severity};
 pub use pathways::{KsbPathway, PathwayReport, PathwayStatus, pathway_report};
 
