@@ -201,3 +201,44 @@ fn the_open_items_filter_hides_settled_items() {
     assert_eq!(app.meeting.view, View::Present);
     assert_eq!(app.meeting.position.unit, 1);
 }
+
+#[test]
+fn comparing_with_an_older_file_lists_what_changed_and_leads_to_it() {
+    let (mut app, dialogs) = app_with("medtech-htq.ron");
+    let older = app.session.as_ref().unwrap().doc.clone();
+    let unit = older.units[2].clone();
+    let _ = app.update(Message::Navigate(htq_studio::app::Screen::Unit(
+        unit.id.clone(),
+    )));
+    let _ = app.update(Message::Unit(htq_studio::app::screen::unit::Message::Text(
+        htq_studio::model::TextField::UnitTitle(unit.id.clone()),
+        "Laboratory Safety and Biosafety".into(),
+    )));
+    let _ = app.update(Message::Command(Command::Workshop));
+    click(&mut app, "Changes");
+    click(&mut app, "Choose a file…");
+    assert_eq!(
+        dialogs.asked.lock().unwrap().as_slice(),
+        [htq_studio::app::Purpose::CompareWith]
+    );
+    let _ = app.update(Message::Workshop(workshop::Message::Compared(Ok((
+        "medtech-htq (agreed).ron".into(),
+        Box::new(older),
+    )))));
+    assert!(shows(
+        &app,
+        "Against medtech-htq (agreed).ron: 0 added, 0 removed, 1 changed"
+    ));
+    let change = app.meeting.comparison.as_ref().unwrap().1.changes[0].clone();
+    assert!(
+        change.description.contains(&unit.number),
+        "{}",
+        change.description
+    );
+    click(&mut app, &format!("~ {}", change.description));
+    assert_eq!(app.meeting.view, View::Present);
+    assert_eq!(
+        app.meeting.position.unit, 2,
+        "the changed unit is presented"
+    );
+}

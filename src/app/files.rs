@@ -65,6 +65,22 @@ pub fn load_library(path: PathBuf) -> Task<Message> {
     )
 }
 
+/// Loads another version of a curriculum to compare the open one with.
+pub fn load_for_compare(path: PathBuf) -> Task<Message> {
+    Task::perform(
+        blocking(move || {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            store::load(&path)
+                .map(|doc| (name, Box::new(doc)))
+                .map_err(|error| error.to_string())
+        }),
+        |result| Message::Workshop(super::screen::workshop::Message::Compared(result)),
+    )
+}
+
 /// Reads an occupational standard file (JSON or CSV).
 pub fn read_standard(path: PathBuf) -> Task<Message> {
     Task::perform(

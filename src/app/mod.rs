@@ -700,7 +700,7 @@ impl App {
                 None => Task::none(),
             },
             Purpose::UnitLibrary => files::load_library(path),
-            Purpose::CompareWith => Task::none(),
+            Purpose::CompareWith => files::load_for_compare(path),
             Purpose::ImportStandard => files::read_standard(path),
         }
     }

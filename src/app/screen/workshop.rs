@@ -5,7 +5,7 @@
 
 use super::Action;
 use super::widgets::{caption, heading, primary, secondary};
-use crate::analysis::Location;
+use crate::analysis::{ChangeKind, Comparison, Location, compare};
 use crate::app::theme::{self, size, space};
 use crate::app::{Purpose, Session};
 use crate::model::{
@@ -97,6 +97,8 @@ pub enum Message {
     OnlyOpen(bool),
     /// Pick another version of the file to compare with.
     Compare,
+    /// The other version loaded: its file name and document, or why it could not be read.
+    Compared(Result<(String, Box<Curriculum>), String>),
     /// Go to a place in the editor.
     Locate(Location),
 }
@@ -127,8 +129,8 @@ pub struct State {
     pub text: String,
     /// Whether the items list shows only open items.
     pub only_open: bool,
-    /// A comparison with another version: its file name and the changes.
-    pub comparison: Option<(String, Vec<(String, Location)>)>,
+    /// A comparison with another version: its file name and the differences.
+    pub comparison: Option<(String, Comparison)>,
 }
 
 impl Default for State {
@@ -356,6 +358,12 @@ impl State {
                 Action::None
             }
             Message::Compare => Action::Pick(Purpose::CompareWith),
+            Message::Compared(Ok((name, other))) => {
+                self.comparison = Some((name, compare(&other, doc)));
+                self.view = View::Changes;
+                Action::None
+            }
+            Message::Compared(Err(error)) => Action::Banner(crate::app::Banner::Error(error)),
             Message::Locate(location) => Action::Locate(location),
         }
     }
@@ -681,14 +689,30 @@ impl State {
             .spacing(space::L)
             .align_y(Alignment::Center),
         );
-        if let Some((name, changes)) = &self.comparison {
-            list = list
-                .push(text(format!("{} differences from {name}", changes.len())).font(theme::BOLD));
-            for (description, location) in changes {
+        if let Some((name, comparison)) = &self.comparison {
+            list = list.push(
+                text(format!(
+                    "Against {name}: {} added, {} removed, {} changed",
+                    comparison.count(ChangeKind::Added),
+                    comparison.count(ChangeKind::Removed),
+                    comparison.count(ChangeKind::Changed)
+                ))
+                .size(size::BODY)
+                .font(theme::BOLD),
+            );
+            if comparison.is_empty() {
+                list = list.push(text("The two versions are the same.").size(size::BODY));
+            }
+            for change in &comparison.changes {
+                let marker = match change.kind {
+                    ChangeKind::Added => "+",
+                    ChangeKind::Removed => "−",
+                    ChangeKind::Changed => "~",
+                };
                 list = list.push(
-                    button(text(description).size(size::BODY))
+                    button(text(format!("{marker} {}", change.description)).size(size::BODY))
                         .style(button::text)
-                        .on_press(Message::Locate(location.clone())),
+                        .on_press_maybe(change.location.clone().map(Message::Locate)),
                 );
             }
         }
