@@ -15,7 +15,7 @@ const RECENT_LIMIT: usize = 8;
 /// Loads a curriculum on a worker thread.
 pub fn load(path: PathBuf) -> Task<Message> {
     Task::perform(
-        blocking(move || store::load(&path).map(|doc| (path, doc))),
+        blocking(move || store::load(&path).map(|doc| (path, Box::new(doc)))),
         Message::Loaded,
     )
 }

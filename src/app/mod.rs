@@ -6,6 +6,7 @@
 mod dialogs;
 mod fields;
 mod files;
+mod flows;
 mod frame;
 pub mod screen;
 mod session;
@@ -108,7 +109,7 @@ pub enum Message {
     /// A dialog returned a path (or nothing) for `Purpose`.
     Picked(Purpose, Option<PathBuf>),
     /// A file finished loading.
-    Loaded(Result<(PathBuf, Curriculum), LoadError>),
+    Loaded(Result<(PathBuf, Box<Curriculum>), LoadError>),
     /// A save finished.
     Saved(Result<PathBuf, SaveError>),
     /// An export finished: the path written, or why not.
@@ -316,7 +317,7 @@ impl App {
                 match result {
                     Ok((path, doc)) => {
                         files::remember(&mut self.recent, &path);
-                        self.open_session(Session::new(doc, Some(path)));
+                        self.open_session(Session::new(*doc, Some(path)));
                         self.banner = None;
                     }
                     Err(error) => self.banner = Some(Banner::Error(error.to_string())),
@@ -548,160 +549,6 @@ impl App {
                 self.act(action)
             }
             None => Task::none(),
-        }
-    }
-
-    /// Runs `pending` now, or asks first when there are unsaved changes.
-    fn guard(&mut self, pending: Pending) -> Task<Message> {
-        let dirty = self.session.as_ref().is_some_and(Session::is_dirty);
-        if dirty {
-            self.pending = Some(pending);
-            Task::none()
-        } else {
-            self.proceed(pending)
-        }
-    }
-
-    fn proceed(&mut self, pending: Pending) -> Task<Message> {
-        match pending {
-            Pending::New => {
-                self.open_session(Session::new(files::new_curriculum(), None));
-                Task::none()
-            }
-            Pending::Open => self.pick(Purpose::OpenCurriculum),
-            Pending::OpenPath(path) => {
-                self.busy = true;
-                files::load(path)
-            }
-            Pending::Close => {
-                self.session = None;
-                self.search = None;
-                Task::none()
-            }
-            Pending::Quit(id) => window::close(id),
-        }
-    }
-
-    fn answer(&mut self, choice: Choice) -> Task<Message> {
-        let Some(pending) = self.pending.take() else {
-            return Task::none();
-        };
-        match choice {
-            Choice::Cancel => Task::none(),
-            Choice::Discard => {
-                if let Some(session) = &mut self.session {
-                    session.history.mark_saved();
-                }
-                self.proceed(pending)
-            }
-            Choice::Save => {
-                let has_path = self.session.as_ref().is_some_and(|s| s.path.is_some());
-                if has_path {
-                    self.pending = Some(pending);
-                    self.save(false)
-                } else {
-                    self.pending = Some(pending);
-                    self.save(true)
-                }
-            }
-        }
-    }
-
-    fn save(&mut self, ask: bool) -> Task<Message> {
-        let Some(session) = &self.session else {
-            return Task::none();
-        };
-        match (&session.path, ask) {
-            (Some(path), false) => {
-                self.busy = true;
-                files::save(path.clone(), session.doc.clone())
-            }
-            _ => self.pick(Purpose::SaveCurriculum),
-        }
-    }
-
-    fn saved(&mut self, result: Result<PathBuf, SaveError>) -> Task<Message> {
-        self.busy = false;
-        match result {
-            Ok(path) => {
-                files::remember(&mut self.recent, &path);
-                if let Some(session) = &mut self.session {
-                    session.saved_as(path);
-                }
-                self.banner = None;
-                match self.pending.take() {
-                    Some(pending) => self.proceed(pending),
-                    None => Task::none(),
-                }
-            }
-            Err(error) => {
-                self.pending = None;
-                self.banner = Some(Banner::Error(format!(
-                    "{error} Your changes are still open and unsaved."
-                )));
-                Task::none()
-            }
-        }
-    }
-
-    fn pick(&mut self, purpose: Purpose) -> Task<Message> {
-        let suggested = self.suggested_name(purpose);
-        let future = self.dialogs.pick(purpose, suggested);
-        Task::perform(future, move |path| Message::Picked(purpose, path))
-    }
-
-    fn suggested_name(&self, purpose: Purpose) -> String {
-        let stem = self
-            .session
-            .as_ref()
-            .and_then(|s| s.path.as_deref())
-            .and_then(|p| p.file_stem())
-            .map_or_else(
-                || "curriculum".to_owned(),
-                |s| s.to_string_lossy().into_owned(),
-            );
-        match purpose {
-            Purpose::ExportPdf => format!("{stem}.pdf"),
-            Purpose::ExportCsv => format!("{stem}-ksb-mapping.csv"),
-            _ => format!("{stem}.ron"),
-        }
-    }
-
-    fn picked(&mut self, purpose: Purpose, path: Option<PathBuf>) -> Task<Message> {
-        let Some(path) = path else {
-            if purpose == Purpose::SaveCurriculum {
-                self.pending = None;
-            }
-            return Task::none();
-        };
-        match purpose {
-            Purpose::OpenCurriculum => {
-                self.busy = true;
-                files::load(path)
-            }
-            Purpose::SaveCurriculum => match &self.session {
-                Some(session) => {
-                    self.busy = true;
-                    files::save(files::with_extension(path, "ron"), session.doc.clone())
-                }
-                None => Task::none(),
-            },
-            Purpose::ExportPdf => match &self.session {
-                Some(session) => {
-                    self.busy = true;
-                    files::export_pdf(files::with_extension(path, "pdf"), session.doc.clone())
-                }
-                None => Task::none(),
-            },
-            Purpose::ExportCsv => match &self.session {
-                Some(session) => {
-                    files::export_csv(files::with_extension(path, "csv"), session.doc.clone())
-                }
-                None => Task::none(),
-            },
-            Purpose::UnitLibrary => files::load_library(path),
-            Purpose::CompareWith => files::load_for_compare(path),
-            Purpose::ImportStandard => files::read_standard(path),
         }
     }
 
