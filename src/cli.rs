@@ -113,6 +113,12 @@ struct ExportArgs {
     /// Only this unit in the PDF, by its number (e.g. 4017).
     #[arg(long, value_name = "NUMBER", requires = "pdf")]
     unit: Option<String>,
+    /// Append the panel's minutes to the specification PDF as an appendix.
+    #[arg(long, requires = "pdf", conflicts_with = "unit")]
+    with_minutes: bool,
+    /// Write the panel's minutes (attendance, decisions, open actions) here as a PDF.
+    #[arg(long, value_name = "OUT.pdf", group = "output")]
+    minutes: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -332,8 +338,8 @@ fn import_standard(args: &ImportStandardArgs, console: &mut Console) -> ExitCode
     }
 }
 
-/// `export FILE [--mapping-csv OUT.csv] [--pdf OUT.pdf [--unit NUMBER]]`: writes each export
-/// asked for.
+/// `export FILE [--mapping-csv OUT.csv] [--pdf OUT.pdf [--unit NUMBER | --with-minutes]]
+/// [--minutes OUT.pdf]`: writes each export asked for.
 fn export(args: &ExportArgs, console: &mut Console) -> ExitCode {
     let doc = match store::load(&args.file) {
         Ok(doc) => doc,
@@ -356,8 +362,26 @@ fn export(args: &ExportArgs, console: &mut Console) -> ExitCode {
     if let Some(out) = &args.pdf {
         let options = export::PdfOptions {
             unit: args.unit.clone(),
+            include_minutes: args.with_minutes,
         };
         let pdf = match export::specification_pdf(&doc, &options) {
+            Ok(pdf) => pdf,
+            Err(error) => {
+                console.complain(format_args!("error: {}: {error}", args.file.display()));
+                return ExitCode::from(FOUND_PROBLEMS);
+            }
+        };
+        if let Err(error) = std::fs::write(out, pdf) {
+            console.complain(format_args!(
+                "error: {}: cannot write the file: {error}",
+                out.display()
+            ));
+            return ExitCode::from(UNUSABLE);
+        }
+        console.say(format_args!("wrote {}", out.display()));
+    }
+    if let Some(out) = &args.minutes {
+        let pdf = match export::minutes_pdf(&doc) {
             Ok(pdf) => pdf,
             Err(error) => {
                 console.complain(format_args!("error: {}: {error}", args.file.display()));

@@ -209,6 +209,7 @@ fn one_unit_on_its_own() {
         &doc,
         &PdfOptions {
             unit: Some(unit.number.clone()),
+            ..PdfOptions::default()
         },
     );
     let text = squeezed(&run("pdftotext", &["-raw"], &pdf));
@@ -219,6 +220,7 @@ fn one_unit_on_its_own() {
         &doc,
         &PdfOptions {
             unit: Some("0000".into()),
+            ..PdfOptions::default()
         },
     );
     assert_eq!(missing, Err(ExportError::UnitNotFound("0000".into())));

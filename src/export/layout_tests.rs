@@ -233,6 +233,7 @@ fn one_unit_alone() {
     }];
     let options = PdfOptions {
         unit: Some(doc.units[3].number.clone()),
+        ..PdfOptions::default()
     };
     let layout = specification_layout(fonts, &doc, &options).unwrap();
     let all: Vec<String> = (0..layout.pages.len())
@@ -244,6 +245,7 @@ fn one_unit_alone() {
     assert!(!all.iter().any(|t| t.contains("Synthetic Unit 5")));
     let missing = PdfOptions {
         unit: Some("9999".into()),
+        ..PdfOptions::default()
     };
     assert!(specification_layout(fonts, &doc, &missing).is_err());
 }

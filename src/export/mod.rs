@@ -5,13 +5,15 @@
 //! IO-free emit: `specification`, `structure` and `appendix` turn the curriculum into blocks
 //! of text; `typeset`, `table`, `furniture` and `wrap` measure and place them on pages
 //! (metrics from `fonts`); `pdf` turns the placed boxes into printpdf operations with outline
-//! and metadata. `mapping_csv` writes the KSB mapping spreadsheet.
+//! and metadata. `mapping_csv` writes the KSB mapping spreadsheet. `minutes` writes the panel
+//! record, as its own PDF (`minutes_pdf`) or as an appendix of the specification.
 //! Nothing here reads or writes files.
 
 mod appendix;
 mod fonts;
 mod furniture;
 pub mod mapping_csv;
+mod minutes;
 mod pdf;
 mod specification;
 mod structure;
@@ -22,6 +24,7 @@ mod wrap;
 #[cfg(test)]
 mod layout_tests;
 
+pub use minutes::minutes_pdf;
 pub use specification::specification_pdf;
 
 /// Options for the specification PDF.
@@ -29,6 +32,9 @@ pub use specification::specification_pdf;
 pub struct PdfOptions {
     /// Export only the unit with this number (e.g. "4017"); `None` exports every unit.
     pub unit: Option<String>,
+    /// Append the panel's minutes (attendance, decisions, open actions) as an appendix; only
+    /// for the whole specification.
+    pub include_minutes: bool,
 }
 
 /// Why an export failed, in words a curriculum designer understands.

@@ -8,7 +8,7 @@ use super::furniture::add_running_heads;
 use super::pdf::{Metadata, render};
 use super::table::{Table, cell};
 use super::typeset::{ACCENT, Block, Geometry, Layout, MUTED, Para, TextStyle, lay_out};
-use super::{ExportError, PdfOptions, appendix, structure};
+use super::{ExportError, PdfOptions, appendix, minutes, structure};
 use crate::model::{CriterionNumbers, Curriculum, Unit, outcome_label};
 use std::collections::HashMap;
 
@@ -51,7 +51,7 @@ pub(crate) fn specification_layout(
                 .ok_or_else(|| ExportError::UnitNotFound(number.clone()))?;
             writer.unit(doc, index, unit, 0);
         }
-        None => writer.whole(doc),
+        None => writer.whole(doc, options.include_minutes),
     }
     let geometry = Geometry::A4;
     let mut numbers = HashMap::new();
@@ -143,9 +143,9 @@ impl Writer<'_> {
         });
     }
 
-    fn whole(&mut self, doc: &Curriculum) {
+    fn whole(&mut self, doc: &Curriculum, with_minutes: bool) {
         self.cover(doc);
-        self.contents_page(doc);
+        self.contents_page(doc, with_minutes);
         self.summary(doc);
         self.structure(doc);
         self.blocks.push(Block::PageBreak);
@@ -162,6 +162,9 @@ impl Writer<'_> {
             self.unit(doc, index, unit, 1);
         }
         appendix::write(self, doc);
+        if with_minutes {
+            minutes::write(self, doc, minutes::APPENDIX_TITLE);
+        }
     }
 
     fn cover(&mut self, doc: &Curriculum) {
@@ -198,7 +201,7 @@ impl Writer<'_> {
         self.blocks.push(Block::PageBreak);
     }
 
-    fn contents_page(&mut self, doc: &Curriculum) {
+    fn contents_page(&mut self, doc: &Curriculum, with_minutes: bool) {
         self.heading(1, "Contents", None, Some(0));
         self.contents(1, "1 Qualification summary", "summary".into());
         self.contents(1, "2 Qualification structure", "structure".into());
@@ -210,6 +213,9 @@ impl Writer<'_> {
         for (index, standard) in doc.standards.iter().enumerate() {
             let title = format!("{} {}", standard.reference, standard.title);
             self.contents(2, &title, appendix::standard_anchor(index));
+        }
+        if with_minutes {
+            self.contents(1, minutes::APPENDIX_TITLE, minutes::ANCHOR.into());
         }
         self.blocks.push(Block::PageBreak);
     }
