@@ -242,3 +242,24 @@ fn comparing_with_an_older_file_lists_what_changed_and_leads_to_it() {
         "the changed unit is presented"
     );
 }
+
+#[test]
+fn the_changes_view_lists_this_sessions_edits_in_words() {
+    let mut app = workshop_app();
+    press(&mut app, Key::Character("3".into()), Modifiers::ALT);
+    let _ = app.update(Message::Workshop(workshop::Message::Text(
+        "Keep as drafted".into(),
+    )));
+    let _ = app.update(Message::Workshop(workshop::Message::Record));
+    click(&mut app, "Changes");
+    let session = app.session.as_ref().unwrap();
+    let described: Vec<String> = session
+        .history
+        .edits()
+        .map(|edit| htq_studio::analysis::describe_edit(&session.doc, edit))
+        .collect();
+    assert_eq!(described.len(), 2);
+    for line in &described {
+        assert!(shows(&app, &format!("• {line}")), "{line} is listed");
+    }
+}

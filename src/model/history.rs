@@ -135,7 +135,7 @@ impl History {
         self.revision
     }
 
-    /// The edits from the saved state to now, oldest first (for "what changed" lists).
+    /// Every step that can be undone, oldest first, as last applied (for "what changed" lists).
     pub fn edits(&self) -> impl Iterator<Item = &Edit> {
         self.undo.iter().map(|step| &step.forward)
     }

@@ -2,7 +2,7 @@
 //! decision bar, the panel's members and sessions, open items and changes.
 
 use super::{CAPTURE_ID, MemberChoice, MemberField, Message, State, View, item_at, item_label};
-use crate::analysis::ChangeKind;
+use crate::analysis::{ChangeKind, describe_edit};
 use crate::app::Session;
 use crate::app::screen::widgets::{caption, heading, primary, secondary};
 use crate::app::theme::{self, size, space};
@@ -259,17 +259,19 @@ impl State {
     }
 
     fn changes<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
-        let mut list =
-            column![heading("Changes since the file was opened or saved")].spacing(space::XS);
-        let edits = session.history.edits().count();
-        list = list.push(
-            text(if edits == 0 {
-                "No changes yet.".to_owned()
-            } else {
-                format!("{edits} changes")
-            })
-            .size(size::BODY),
-        );
+        let doc = &session.doc;
+        let mut list = column![heading("Changes since the file was opened")].spacing(space::XS);
+        let edits: Vec<String> = session
+            .history
+            .edits()
+            .map(|edit| describe_edit(doc, edit))
+            .collect();
+        if edits.is_empty() {
+            list = list.push(text("No changes yet.").size(size::BODY));
+        }
+        for description in edits {
+            list = list.push(text(format!("• {description}")).size(size::BODY));
+        }
         list = list.push(
             row![
                 heading("Compare with another version"),
