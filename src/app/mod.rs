@@ -31,6 +31,16 @@ use theme::Appearance;
 
 /// Starts the GUI on `file` (or the start screen), in workshop mode if asked.
 pub fn run(file: Option<PathBuf>, workshop: bool) -> Result<(), String> {
+    if cfg!(all(unix, not(target_os = "macos")))
+        && std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+    {
+        return Err(
+            "no graphical display was found (neither DISPLAY nor WAYLAND_DISPLAY is \
+                    set); the command line still works, for example `htq-studio check FILE`"
+                .into(),
+        );
+    }
     let mut application = iced::application(
         move || App::boot(file.clone(), workshop, Arc::new(NativeDialogs)),
         App::update,
@@ -302,7 +312,7 @@ impl App {
             Message::Key(key, modifiers, captured) => {
                 match shortcuts::command(&key, modifiers, captured) {
                     Some(command) => self.command(command),
-                    None => self.mapping_key(&key, captured),
+                    None => self.unclaimed_key(&key, captured),
                 }
             }
             Message::Command(command) => self.command(command),
@@ -523,7 +533,7 @@ impl App {
         self.mapping.set_viewport(width, height);
     }
 
-    fn mapping_key(&mut self, key: &keyboard::Key, captured: bool) -> Task<Message> {
+    fn unclaimed_key(&mut self, key: &keyboard::Key, captured: bool) -> Task<Message> {
         if captured {
             return Task::none();
         }
@@ -531,6 +541,9 @@ impl App {
             let delta = match key.as_ref() {
                 keyboard::Key::Named(keyboard::key::Named::ArrowDown) => 1,
                 keyboard::Key::Named(keyboard::key::Named::ArrowUp) => -1,
+                keyboard::Key::Named(keyboard::key::Named::Enter) => {
+                    return operation::focus(workshop::CAPTURE_ID);
+                }
                 _ => return Task::none(),
             };
             return self.update(Message::Workshop(workshop::Message::SelectCriterion(delta)));
