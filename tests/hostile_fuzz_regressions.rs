@@ -61,11 +61,17 @@ fn pdf_regressions_load_and_export() {
             Ok(doc) => doc,
             Err(error) => panic!("a PDF regression input must load: {error}"),
         };
-        let whole = export::specification_pdf(&doc, &PdfOptions { unit: None });
+        let whole = export::specification_pdf(&doc, &PdfOptions::default());
         assert!(whole.is_ok(), "{}: {whole:?}", path.display());
         if let Some(first) = doc.units.first() {
             let unit = Some(first.number.clone());
-            let one = export::specification_pdf(&doc, &PdfOptions { unit });
+            let one = export::specification_pdf(
+                &doc,
+                &PdfOptions {
+                    unit,
+                    ..PdfOptions::default()
+                },
+            );
             assert!(one.is_ok(), "{}: {one:?}", path.display());
         }
     }

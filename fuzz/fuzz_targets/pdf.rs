@@ -16,9 +16,15 @@ fuzz_target!(|data: &[u8]| {
     let Ok(doc) = store::from_str(text, Path::new("fuzz.ron")) else {
         return;
     };
-    let _ = export::specification_pdf(&doc, &PdfOptions { unit: None });
+    let _ = export::specification_pdf(&doc, &PdfOptions::default());
     if let Some(first) = doc.units.first() {
         let unit = Some(first.number.clone());
-        let _ = export::specification_pdf(&doc, &PdfOptions { unit });
+        let _ = export::specification_pdf(
+            &doc,
+            &PdfOptions {
+                unit,
+                ..PdfOptions::default()
+            },
+        );
     }
 });
