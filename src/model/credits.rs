@@ -59,9 +59,9 @@ mod tests {
     fn sums_mandatory_and_optional_credits() {
         let doc = curriculum(Size::LARGE);
         let summary = doc.credit_summary();
-        assert_eq!(summary.mandatory, 15 * 15);
-        assert_eq!(summary.mandatory_by_level, vec![(4, 225)]);
-        assert_eq!(summary.to_choose, 15);
-        assert_eq!(summary.optional_offered, 45 * 15);
+        assert_eq!(summary.mandatory, 8 * 15);
+        assert_eq!(summary.mandatory_by_level, vec![(4, 120)]);
+        assert_eq!(summary.to_choose, 120);
+        assert_eq!(summary.optional_offered, 52 * 15);
     }
 }

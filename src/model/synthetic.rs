@@ -43,8 +43,9 @@ const THEMES: [Theme; 4] = [
     Theme::Core,
 ];
 
-/// Builds a well-formed curriculum of `size`: a diploma whose first quarter of units is
-/// mandatory and the rest sit in one optional group per theme.
+/// Builds a well-formed curriculum of `size`: a diploma whose first eight units (120 Level 4
+/// credits, when there are enough) are mandatory and the rest sit in one optional group per
+/// theme, so learners choose their Level 5 credits.
 pub fn curriculum(size: Size) -> Curriculum {
     let units: Vec<Unit> = (0..size.units).map(|u| unit(u, size)).collect();
     let standards: Vec<Standard> = (0..size.standards)
@@ -90,7 +91,7 @@ pub fn curriculum(size: Size) -> Curriculum {
     }
     let mandatory: Vec<_> = units
         .iter()
-        .take(size.units / 4)
+        .take(mandatory_count(size))
         .map(|u| u.id.clone())
         .collect();
     let groups = THEMES
@@ -101,7 +102,7 @@ pub fn curriculum(size: Size) -> Curriculum {
             title: format!("Optional units: {}", theme.label()),
             units: units
                 .iter()
-                .skip(size.units / 4)
+                .skip(mandatory_count(size))
                 .filter(|u| u.theme == *theme)
                 .map(|u| u.id.clone())
                 .collect(),
@@ -143,6 +144,11 @@ pub fn curriculum(size: Size) -> Curriculum {
         mappings,
         panel: PanelRecord::default(),
     }
+}
+
+/// How many units are mandatory: eight (120 credits at Level 4), or a quarter of a small set.
+fn mandatory_count(size: Size) -> usize {
+    (size.units / 4).min(8)
 }
 
 fn unit(u: usize, size: Size) -> Unit {

@@ -421,7 +421,7 @@ fn panel_view(doc: &Curriculum) -> Element<'_, Message> {
                 .on_input(move |v| Message::EditMember(index, MemberField::Name(v)))
                 .size(size::BODY)
                 .padding(4)
-                .width(220),
+                .width(200),
             text_input("Organisation", &member.organisation)
                 .on_input(move |v| Message::EditMember(index, MemberField::Organisation(v)))
                 .size(size::BODY)
