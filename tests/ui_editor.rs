@@ -60,7 +60,7 @@ fn editing_an_outcome_is_one_undo_step_and_redo_restores_it() {
         edited.contains("in clinical laboratories"),
         "typed text lands: {edited}"
     );
-    assert!(shows(&app, "All changes saved") == false);
+    assert!(shows(&app, "Unsaved changes"));
 
     let _ = app.update(Message::Command(Command::Undo));
     assert_eq!(

@@ -697,6 +697,18 @@ impl Curriculum {
                 if let Some(member) = members.iter().find(|m| !ids.insert(m.id.as_str())) {
                     return Err(EditError::DuplicateId(member.id.clone()));
                 }
+                let mut on_record = self
+                    .panel
+                    .items
+                    .iter()
+                    .flat_map(|record| &record.entries)
+                    .filter_map(|entry| entry.member.as_deref());
+                if let Some(kept_out) = on_record.find(|m| !ids.contains(m)) {
+                    return Err(EditError::Invalid(format!(
+                        "panel member {kept_out} has decisions or comments on record and cannot \
+                         be removed"
+                    )));
+                }
                 for session in &sessions {
                     if let Some(unknown) =
                         session.attendees.iter().find(|a| !ids.contains(a.as_str()))
@@ -1135,6 +1147,36 @@ mod tests {
             assert!(doc.apply(edit.clone()).is_err(), "{edit:?} was accepted");
             assert_eq!(doc, original, "{edit:?} left a change behind");
         }
+    }
+
+    #[test]
+    fn a_member_with_entries_on_record_cannot_be_removed() {
+        let mut doc = small();
+        let member = Member {
+            id: "m1".into(),
+            name: "Priya".into(),
+            ..Member::default()
+        };
+        doc.apply(Edit::SetPanelPeople {
+            members: vec![member],
+            sessions: Vec::new(),
+        })
+        .unwrap();
+        doc.apply(Edit::AddEntry {
+            item: ItemRef::Unit("u0".into()),
+            entry: Entry {
+                member: Some("m1".into()),
+                text: "Agreed".into(),
+                ..Entry::default()
+            },
+        })
+        .unwrap();
+        let removal = doc.apply(Edit::SetPanelPeople {
+            members: Vec::new(),
+            sessions: Vec::new(),
+        });
+        assert!(matches!(removal, Err(EditError::Invalid(_))));
+        assert_eq!(doc.panel.members.len(), 1);
     }
 
     #[test]
