@@ -51,7 +51,7 @@ fn editing_an_outcome_is_one_undo_step_and_redo_restores_it() {
     let outcome = app.session.as_ref().unwrap().doc.units[2].outcomes[0].clone();
     let field = TextField::OutcomeText(outcome.id.clone());
     interact(&mut app, |ui| {
-        ui.click(htq_studio::app::fields_id(&field))
+        ui.click(htq_studio::app::field_id(&field))
             .expect("the outcome field");
         ui.typewrite(" in clinical laboratories");
     });

@@ -6,25 +6,178 @@ use super::screen::structure;
 use crate::model::{
     Curriculum, LevelCredits, Qualification, QualificationKind, RulesOfCombination,
 };
+use crate::store::{Fingerprint, LockInfo, LockNote, Recovery, RecoveryStore};
 use crate::{export, import, store};
 use iced::Task;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 const RECENT_LIMIT: usize = 8;
 
-/// Loads a curriculum on a worker thread.
+/// A curriculum read from disk, with what the window needs to notice later changes to it.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// The document.
+    pub doc: Curriculum,
+    /// The file as it was read, to notice someone else changing it.
+    pub fingerprint: Fingerprint,
+    /// Our note telling others we have the file open (none when someone else holds one).
+    pub lock: Option<Arc<LockNote>>,
+    /// Someone else who has the file open, if any.
+    pub other_editor: Option<LockInfo>,
+}
+
+/// A finished save: where, and the file as written.
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// The file written.
+    pub path: PathBuf,
+    /// The file as written.
+    pub fingerprint: Fingerprint,
+    /// Our note on a file saved under a new name.
+    pub lock: Option<Arc<LockNote>>,
+}
+
+/// Loads a curriculum on a worker thread, noting its fingerprint and who else has it open.
 pub fn load(path: PathBuf) -> Task<Message> {
     Task::perform(
-        blocking(move || store::load(&path).map(|doc| (path, Box::new(doc)))),
+        blocking(move || {
+            let text = store::read(&path)?;
+            let doc = store::from_str(&text, &path)?;
+            let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+            let other_editor = LockNote::others(&path);
+            let lock = if other_editor.is_none() {
+                LockNote::acquire(&path).ok().map(Arc::new)
+            } else {
+                None
+            };
+            Ok(Box::new(Opened {
+                fingerprint: Fingerprint::of_bytes(text.as_bytes(), modified),
+                path,
+                doc,
+                lock,
+                other_editor,
+            }))
+        }),
         Message::Loaded,
     )
 }
 
-/// Saves atomically on a worker thread.
-pub fn save(path: PathBuf, doc: Curriculum) -> Task<Message> {
+/// Saves atomically on a worker thread. With `expected`, refuses when the file on disk is no
+/// longer what was opened or last saved; a clean save removes the document's recovery file.
+pub fn save(
+    path: PathBuf,
+    doc: Curriculum,
+    expected: Option<Fingerprint>,
+    recovery: Option<RecoveryStore>,
+    previous: Option<PathBuf>,
+) -> Task<Message> {
     Task::perform(
-        blocking(move || store::save(&path, &doc).map(|()| path)),
+        blocking(move || {
+            let fingerprint = store::save_checked(&path, &doc, expected.as_ref())?;
+            if let Some(recovery) = recovery {
+                let _ = recovery.discard(Some(&path));
+                let _ = recovery.discard(previous.as_deref());
+            }
+            let lock = if previous.as_ref() == Some(&path) {
+                None
+            } else {
+                LockNote::acquire(&path).ok().map(Arc::new)
+            };
+            Ok(Box::new(Written {
+                path,
+                fingerprint,
+                lock,
+            }))
+        }),
         Message::Saved,
+    )
+}
+
+/// Writes the recovery file of the open document.
+pub fn autosave(
+    recovery: RecoveryStore,
+    path: Option<PathBuf>,
+    doc: Curriculum,
+    revision: u64,
+) -> Task<Message> {
+    Task::perform(
+        blocking(move || {
+            recovery
+                .write(path.as_deref(), &doc)
+                .map(|_| revision)
+                .map_err(|error| error.to_string())
+        }),
+        Message::Autosaved,
+    )
+}
+
+/// Removes the recovery file of a document whose changes were deliberately discarded.
+pub fn discard_recovery(recovery: RecoveryStore, path: Option<PathBuf>) -> Task<Message> {
+    Task::future(blocking(move || {
+        let _ = recovery.discard(path.as_deref());
+    }))
+    .discard()
+}
+
+/// A recovery file offered at start-up, with its document and how it differs from the file.
+#[derive(Debug, Clone)]
+pub struct RecoveryOffer {
+    /// The recovery file.
+    pub recovery: Recovery,
+    /// The document it holds.
+    pub doc: Box<Curriculum>,
+    /// What differs from the file on disk, in words (or why that could not be worked out).
+    pub differences: Vec<String>,
+}
+
+/// Looks for work left by an HTQ Studio that did not close cleanly.
+pub fn find_recoveries(recovery: RecoveryStore) -> Task<Message> {
+    Task::perform(
+        blocking(move || recovery_offers(&recovery)),
+        Message::RecoveriesFound,
+    )
+}
+
+/// The recovery files in `recovery` that no running HTQ Studio owns, each with its document
+/// and what differs from the file it belongs to.
+pub fn recovery_offers(recovery: &RecoveryStore) -> Vec<RecoveryOffer> {
+    recovery
+        .list()
+        .into_iter()
+        .filter_map(|found| {
+            let doc = found.load().ok()?;
+            let differences = match &found.original {
+                Some(original) => match store::load(original) {
+                    Ok(on_disk) => crate::analysis::compare(&on_disk, &doc)
+                        .changes
+                        .into_iter()
+                        .map(|change| change.description)
+                        .collect(),
+                    Err(error) => vec![format!("The file itself cannot be read: {error}")],
+                },
+                None => vec!["A curriculum that was never saved.".to_owned()],
+            };
+            Some(RecoveryOffer {
+                recovery: found,
+                doc: Box::new(doc),
+                differences,
+            })
+        })
+        .collect()
+}
+
+/// Loads the version on disk of a file that changed under us, to compare with ours.
+pub fn load_theirs(path: PathBuf) -> Task<Message> {
+    Task::perform(
+        blocking(move || {
+            store::load(&path)
+                .map(Box::new)
+                .map_err(|error| error.to_string())
+        }),
+        Message::TheirsLoaded,
     )
 }
 
@@ -95,7 +248,7 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
 }
 
 /// Runs blocking work on its own thread and resolves with its result.
-async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+pub async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
     let (sender, receiver) = iced::futures::channel::oneshot::channel();
     std::thread::spawn(move || {
         let _ = sender.send(work());

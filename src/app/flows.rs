@@ -1,7 +1,7 @@
 //! The file flows of the window: asking before unsaved changes are dropped, saving (with Save
 //! As when there is no path yet), and acting on the paths file dialogs return.
 
-use super::{App, Banner, Choice, Message, Pending, Purpose, Session, files};
+use super::{App, Banner, Choice, Conflict, Message, Pending, Purpose, Session, files};
 use crate::store::SaveError;
 use iced::{Task, window};
 use std::path::PathBuf;
@@ -45,10 +45,14 @@ impl App {
         match choice {
             Choice::Cancel => Task::none(),
             Choice::Discard => {
+                let mut forget = Task::none();
                 if let Some(session) = &mut self.session {
                     session.history.mark_saved();
+                    if let Some(recovery) = &self.recovery {
+                        forget = files::discard_recovery(recovery.clone(), session.path.clone());
+                    }
                 }
-                self.proceed(pending)
+                Task::batch([forget, self.proceed(pending)])
             }
             Choice::Save => {
                 let has_path = self.session.as_ref().is_some_and(|s| s.path.is_some());
@@ -69,26 +73,54 @@ impl App {
         };
         match (&session.path, ask) {
             (Some(path), false) => {
-                self.busy = true;
-                files::save(path.clone(), session.doc.clone())
+                let expected = session.fingerprint.clone();
+                self.save_to(path.clone(), expected)
             }
             _ => self.pick(Purpose::SaveCurriculum),
         }
     }
 
-    pub(super) fn saved(&mut self, result: Result<PathBuf, SaveError>) -> Task<Message> {
+    /// Saves the document to `path`; with `expected`, only if the file is still as we knew it.
+    pub(super) fn save_to(
+        &mut self,
+        path: PathBuf,
+        expected: Option<crate::store::Fingerprint>,
+    ) -> Task<Message> {
+        let Some(session) = &self.session else {
+            return Task::none();
+        };
+        self.busy = true;
+        files::save(
+            path,
+            session.doc.clone(),
+            expected,
+            self.recovery.clone(),
+            session.path.clone(),
+        )
+    }
+
+    pub(super) fn saved(
+        &mut self,
+        result: Result<Box<files::Written>, SaveError>,
+    ) -> Task<Message> {
         self.busy = false;
         match result {
-            Ok(path) => {
-                files::remember(&mut self.recent, &path);
+            Ok(written) => {
+                files::remember(&mut self.recent, &written.path);
                 if let Some(session) = &mut self.session {
-                    session.saved_as(path);
+                    session.saved(*written);
                 }
                 self.banner = None;
+                self.conflict = None;
                 match self.pending.take() {
                     Some(pending) => self.proceed(pending),
                     None => Task::none(),
                 }
+            }
+            Err(SaveError::ChangedOnDisk { path }) => {
+                self.pending = None;
+                self.conflict = Some(Conflict { path, theirs: None });
+                Task::none()
             }
             Err(error) => {
                 self.pending = None;
@@ -135,13 +167,16 @@ impl App {
                 self.busy = true;
                 files::load(path)
             }
-            Purpose::SaveCurriculum => match &self.session {
-                Some(session) => {
-                    self.busy = true;
-                    files::save(files::with_extension(path, "ron"), session.doc.clone())
-                }
-                None => Task::none(),
-            },
+            Purpose::SaveCurriculum => {
+                let path = files::with_extension(path, "ron");
+                let same_file = self.session.as_ref().and_then(|s| s.path.as_ref()) == Some(&path);
+                let expected = self
+                    .session
+                    .as_ref()
+                    .filter(|_| same_file)
+                    .and_then(|s| s.fingerprint.clone());
+                self.save_to(path, expected)
+            }
             Purpose::ExportPdf => match &self.session {
                 Some(session) => {
                     self.busy = true;

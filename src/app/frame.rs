@@ -6,7 +6,7 @@ use super::screen::widgets::{caption, heading, primary, secondary, tool};
 use super::screen::{findings, structure, workshop};
 use super::shortcuts::{self, Command};
 use super::theme::{self, size, space};
-use super::{App, Banner, Choice, Message, Pending, Screen, Session, files};
+use super::{App, Banner, Choice, Conflict, Message, Pending, Resolution, Screen, Session, files};
 use crate::analysis::Severity;
 use iced::widget::{
     Column, button, center, column, container, mouse_area, opaque, row, scrollable, stack, text,
@@ -46,6 +46,12 @@ pub fn view(app: &App) -> Element<'_, Message> {
     let mut layers = stack![page];
     if let Some(pending) = &app.pending {
         layers = layers.push(modal(prompt(pending)));
+    }
+    if let Some(conflict) = &app.conflict {
+        layers = layers.push(modal(conflict_view(conflict)));
+    }
+    if !app.recoveries.is_empty() {
+        layers = layers.push(modal(recoveries_view(&app.recoveries)));
     }
     if app.show_shortcuts {
         layers = layers.push(modal(shortcuts_list()));
@@ -210,15 +216,23 @@ fn status_bar<'a>(app: &'a App, session: &'a Session) -> Element<'a, Message> {
         .as_ref()
         .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
     let state = if app.is_busy() {
-        "Working…"
+        "Working…".to_owned()
+    } else if let Some(error) = &app.autosave_error {
+        format!("Unsaved changes (autosave failed: {error})")
     } else if session.is_dirty() {
-        "Unsaved changes"
+        "Unsaved changes".to_owned()
     } else {
-        "All changes saved"
+        "All changes saved".to_owned()
     };
+    let other = session
+        .other_editor
+        .as_ref()
+        .map(|other| format!("{} on {} also has it open", other.user, other.host))
+        .unwrap_or_default();
     container(
         row![
             text(path).size(size::SMALL).width(Length::Fill),
+            text(other).size(size::SMALL),
             findings::summary(session).map(Message::Findings),
             text(state).size(size::SMALL),
             text(format!("Zoom {:.0}%", app.zoom * 100.0)).size(size::SMALL),
@@ -276,6 +290,115 @@ fn prompt(pending: &Pending) -> Element<'_, Message> {
     .max_width(560)
     .style(theme::card)
     .into()
+}
+
+fn conflict_view(conflict: &Conflict) -> Element<'_, Message> {
+    let name = conflict.path.file_name().map_or_else(
+        || conflict.path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let mut body = column![
+        heading("Someone else changed this file"),
+        text(format!(
+            "{name} changed on disk after you opened it (a git pull, or a colleague on a shared \
+             drive). Saving now would overwrite their changes. Your own changes are safe here \
+             until you choose."
+        )),
+    ]
+    .spacing(space::M);
+    if let Some(theirs) = &conflict.theirs {
+        let lines = theirs.changes.iter().take(12).map(|change| {
+            text(format!("• {}", change.description))
+                .size(size::SMALL)
+                .into()
+        });
+        body = body.push(
+            column![
+                text(format!(
+                    "Your version differs from theirs in {} places:",
+                    theirs.changes.len()
+                ))
+                .font(theme::BOLD),
+                Column::with_children(lines).spacing(2),
+            ]
+            .spacing(space::XS),
+        );
+    }
+    body = body.push(
+        row![
+            secondary("Compare", Some(Message::Resolve(Resolution::Compare))),
+            secondary("Save mine as…", Some(Message::Resolve(Resolution::SaveAs))),
+            secondary(
+                "Reload theirs (drop mine)",
+                Some(Message::Resolve(Resolution::Reload))
+            ),
+            secondary(
+                "Overwrite theirs",
+                Some(Message::Resolve(Resolution::Overwrite))
+            ),
+            primary("Cancel", Some(Message::Resolve(Resolution::Cancel))),
+        ]
+        .spacing(space::S),
+    );
+    container(scrollable(body))
+        .padding(space::L)
+        .max_width(820)
+        .style(theme::card)
+        .into()
+}
+
+fn recoveries_view(offers: &[files::RecoveryOffer]) -> Element<'_, Message> {
+    let mut body = column![
+        heading("Unsaved work was found"),
+        text("HTQ Studio did not close cleanly last time. This work was saved for you:"),
+    ]
+    .spacing(space::M);
+    for (index, offer) in offers.iter().enumerate() {
+        let name = offer.recovery.original.as_ref().map_or_else(
+            || "A new curriculum (never saved)".to_owned(),
+            |p| p.display().to_string(),
+        );
+        let shown = offer
+            .differences
+            .iter()
+            .take(6)
+            .map(|line| text(format!("• {line}")).size(size::SMALL).into());
+        let more = offer.differences.len().saturating_sub(6);
+        body = body.push(
+            container(
+                column![
+                    text(name).font(theme::BOLD),
+                    text(format!(
+                        "Last edit kept {}; {} differences from the file:",
+                        offer.recovery.written_at_label(),
+                        offer.differences.len()
+                    ))
+                    .size(size::SMALL),
+                    Column::with_children(shown).spacing(2),
+                    text(if more > 0 {
+                        format!("… and {more} more")
+                    } else {
+                        String::new()
+                    })
+                    .size(size::SMALL),
+                    row![
+                        primary("Restore", Some(Message::Recover(index, true))),
+                        secondary("Discard", Some(Message::Recover(index, false))),
+                    ]
+                    .spacing(space::S),
+                ]
+                .spacing(space::XS),
+            )
+            .padding(space::S)
+            .style(container::bordered_box),
+        );
+    }
+    body = body.push(secondary("Decide later", Some(Message::RecoverLater)));
+    container(scrollable(body))
+        .padding(space::L)
+        .max_width(820)
+        .style(theme::card)
+        .into()
 }
 
 fn shortcuts_list<'a>() -> Element<'a, Message> {

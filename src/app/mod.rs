@@ -14,7 +14,8 @@ pub mod shortcuts;
 pub mod theme;
 
 pub use dialogs::{Dialogs, NativeDialogs, PathFuture, Purpose, SharedDialogs};
-pub use fields::field_id as fields_id;
+pub use fields::field_id;
+pub use files::{Opened, RecoveryOffer, Written, recovery_offers};
 pub use session::Session;
 
 use crate::analysis::Location;
@@ -62,6 +63,9 @@ pub fn run(file: Option<PathBuf>, workshop: bool) -> Result<(), String> {
     }
     application.run().map_err(|error| error.to_string())
 }
+
+/// How often unsaved edits are written to the recovery file.
+const AUTOSAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// The zoom workshop mode starts at: body text 30 px high, readable from the back of a room.
 pub const WORKSHOP_ZOOM: f32 = 2.0;
@@ -119,9 +123,23 @@ pub enum Message {
     /// A dialog returned a path (or nothing) for `Purpose`.
     Picked(Purpose, Option<PathBuf>),
     /// A file finished loading.
-    Loaded(Result<(PathBuf, Box<Curriculum>), LoadError>),
+    Loaded(Result<Box<files::Opened>, LoadError>),
     /// A save finished.
-    Saved(Result<PathBuf, SaveError>),
+    Saved(Result<Box<files::Written>, SaveError>),
+    /// Time to write the recovery file if there are new unsaved edits.
+    AutosaveTick,
+    /// The recovery file was written for this revision (or why not).
+    Autosaved(Result<u64, String>),
+    /// Work left by an HTQ Studio that did not close cleanly.
+    RecoveriesFound(Vec<files::RecoveryOffer>),
+    /// Restore (true) or discard (false) the recovery offer at this index.
+    Recover(usize, bool),
+    /// Decide about the recovery offers later.
+    RecoverLater,
+    /// The version on disk of a file that changed under us.
+    TheirsLoaded(Result<Box<Curriculum>, String>),
+    /// The answer to "the file changed on disk".
+    Resolve(Resolution),
     /// An export finished: the path written, or why not.
     Exported(Result<PathBuf, String>),
     /// Open an exported file in the system viewer.
@@ -154,6 +172,30 @@ pub enum Message {
     Search(search::Message),
     /// Workshop mode.
     Workshop(workshop::Message),
+}
+
+/// What to do about a file that changed on disk since it was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// Show what differs between their version and ours.
+    Compare,
+    /// Open their version, dropping our unsaved changes.
+    Reload,
+    /// Save ours under another name.
+    SaveAs,
+    /// Replace their version with ours.
+    Overwrite,
+    /// Do nothing now.
+    Cancel,
+}
+
+/// A save refused because someone else changed the file.
+#[derive(Debug, Clone)]
+pub struct Conflict {
+    /// The file.
+    pub path: PathBuf,
+    /// How their version differs from ours, once compared.
+    pub theirs: Option<crate::analysis::Comparison>,
 }
 
 /// A banner across the top of the window.
@@ -199,6 +241,14 @@ pub struct App {
     pub zoom: f32,
     /// Workshop (presentation) mode.
     pub workshop: bool,
+    /// Recovery offers found at start-up, until restored, discarded or put off.
+    pub recoveries: Vec<files::RecoveryOffer>,
+    /// A save refused because the file changed on disk, until resolved.
+    pub conflict: Option<Conflict>,
+    /// Why the last autosave failed, if it did.
+    pub autosave_error: Option<String>,
+    recovery: Option<crate::store::RecoveryStore>,
+    autosaved_revision: Option<u64>,
     /// Window size in physical pixels.
     window_size: iced::Size,
     dialogs: SharedDialogs,
@@ -235,6 +285,11 @@ impl App {
             appearance: Appearance::Light,
             zoom: 1.0,
             workshop: false,
+            recoveries: Vec::new(),
+            conflict: None,
+            autosave_error: None,
+            recovery: None,
+            autosaved_revision: None,
             window_size: iced::Size::new(1280.0, 800.0),
             dialogs,
             busy: false,
@@ -260,11 +315,16 @@ impl App {
             app.zoom = WORKSHOP_ZOOM;
         }
         let start = file.or_else(|| app.recent.first().cloned().filter(|p| p.exists()));
-        let task = match start {
+        let load = match start {
             Some(path) => files::load(path),
             None => Task::none(),
         };
-        (app, task)
+        app.recovery = crate::store::RecoveryStore::default_location();
+        let recoveries = match &app.recovery {
+            Some(recovery) => files::find_recoveries(recovery.clone()),
+            None => Task::none(),
+        };
+        (app, Task::batch([load, recoveries]))
     }
 
     /// The window title: file name, a mark for unsaved changes, the app name.
@@ -303,6 +363,11 @@ impl App {
             }),
             window::close_requests().map(Message::CloseRequested),
             window::resize_events().map(|(_, size)| Message::Resized(size)),
+            if self.recovery.is_some() && self.session.as_ref().is_some_and(Session::is_dirty) {
+                iced::time::every(AUTOSAVE_EVERY).map(|_| Message::AutosaveTick)
+            } else {
+                Subscription::none()
+            },
         ])
     }
 
@@ -325,16 +390,55 @@ impl App {
             Message::Loaded(result) => {
                 self.busy = false;
                 match result {
-                    Ok((path, doc)) => {
-                        files::remember(&mut self.recent, &path);
-                        self.open_session(Session::new(*doc, Some(path)));
-                        self.banner = None;
+                    Ok(opened) => {
+                        files::remember(&mut self.recent, &opened.path);
+                        self.banner = opened.other_editor.as_ref().map(|other| {
+                            Banner::Notice(
+                                format!(
+                                    "{other} too. Changes you both save may clash: HTQ Studio \
+                                     will warn before overwriting theirs."
+                                ),
+                                None,
+                            )
+                        });
+                        self.open_session(Session::opened(*opened));
                     }
                     Err(error) => self.banner = Some(Banner::Error(error.to_string())),
                 }
                 Task::none()
             }
             Message::Saved(result) => self.saved(result),
+            Message::AutosaveTick => self.autosave(),
+            Message::Autosaved(result) => {
+                match result {
+                    Ok(revision) => {
+                        self.autosaved_revision = Some(revision);
+                        self.autosave_error = None;
+                    }
+                    Err(error) => self.autosave_error = Some(error),
+                }
+                Task::none()
+            }
+            Message::RecoveriesFound(offers) => {
+                self.recoveries = offers;
+                Task::none()
+            }
+            Message::Recover(index, restore) => self.recover(index, restore),
+            Message::RecoverLater => {
+                self.recoveries.clear();
+                Task::none()
+            }
+            Message::TheirsLoaded(result) => {
+                match (result, &mut self.conflict, &self.session) {
+                    (Ok(theirs), Some(conflict), Some(session)) => {
+                        conflict.theirs = Some(crate::analysis::compare(&theirs, &session.doc));
+                    }
+                    (Err(error), _, _) => self.banner = Some(Banner::Error(error)),
+                    _ => {}
+                }
+                Task::none()
+            }
+            Message::Resolve(resolution) => self.resolve(resolution),
             Message::Exported(result) => {
                 self.busy = false;
                 self.banner = Some(match result {
@@ -509,6 +613,75 @@ impl App {
                 if self.pending.is_some() {
                     self.pending = None;
                 }
+                Task::none()
+            }
+        }
+    }
+
+    fn autosave(&mut self) -> Task<Message> {
+        let (Some(recovery), Some(session)) = (&self.recovery, &self.session) else {
+            return Task::none();
+        };
+        let revision = session.revision();
+        if !session.is_dirty() || self.autosaved_revision == Some(revision) {
+            return Task::none();
+        }
+        files::autosave(
+            recovery.clone(),
+            session.path.clone(),
+            session.doc.clone(),
+            revision,
+        )
+    }
+
+    fn recover(&mut self, index: usize, restore: bool) -> Task<Message> {
+        if index >= self.recoveries.len() {
+            return Task::none();
+        }
+        let offer = self.recoveries.remove(index);
+        if restore {
+            let mut session = Session::new(*offer.doc, offer.recovery.original.clone());
+            session.history.mark_unsaved();
+            self.open_session(session);
+            self.banner = Some(Banner::Notice(
+                "Recovered unsaved work. Save it to keep it; the recovery file stays until you do."
+                    .into(),
+                None,
+            ));
+            Task::none()
+        } else {
+            let file = offer.recovery.clone();
+            Task::future(files::blocking(move || {
+                let _ = file.remove();
+            }))
+            .discard()
+        }
+    }
+
+    fn resolve(&mut self, resolution: Resolution) -> Task<Message> {
+        let Some(conflict) = &self.conflict else {
+            return Task::none();
+        };
+        let path = conflict.path.clone();
+        match resolution {
+            Resolution::Compare => files::load_theirs(path),
+            Resolution::Reload => {
+                self.conflict = None;
+                if let Some(session) = &mut self.session {
+                    session.history.mark_saved();
+                }
+                self.proceed(Pending::OpenPath(path))
+            }
+            Resolution::SaveAs => {
+                self.conflict = None;
+                self.pick(Purpose::SaveCurriculum)
+            }
+            Resolution::Overwrite => {
+                self.conflict = None;
+                self.save_to(path, None)
+            }
+            Resolution::Cancel => {
+                self.conflict = None;
                 Task::none()
             }
         }

@@ -1,9 +1,12 @@
 //! The open document: the curriculum, where it lives, its undo history and the analysis cached
 //! for the current revision. All edits go through [`Session::apply`].
 
+use super::files::{Opened, Written};
 use crate::analysis::{self, Analysis, Finding, PathwayReport};
 use crate::model::{Curriculum, Edit, EditError, History};
+use crate::store::{Fingerprint, LockInfo, LockNote};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// One open curriculum.
 #[derive(Debug)]
@@ -14,6 +17,11 @@ pub struct Session {
     pub path: Option<PathBuf>,
     /// Undo/redo and the unsaved-changes mark.
     pub history: History,
+    /// The file as opened or last saved, to notice someone else changing it.
+    pub fingerprint: Option<Fingerprint>,
+    /// Someone else who had the file open when we opened it.
+    pub other_editor: Option<LockInfo>,
+    lock: Option<Arc<LockNote>>,
     analysis: Analysis,
     analysed_revision: u64,
 }
@@ -26,9 +34,21 @@ impl Session {
             doc,
             path,
             history: History::new(),
+            fingerprint: None,
+            other_editor: None,
+            lock: None,
             analysis,
             analysed_revision: 0,
         }
+    }
+
+    /// A session over a file just read from disk.
+    pub fn opened(opened: Opened) -> Self {
+        let mut session = Self::new(opened.doc, Some(opened.path));
+        session.fingerprint = Some(opened.fingerprint);
+        session.lock = opened.lock;
+        session.other_editor = opened.other_editor;
+        session
     }
 
     /// Applies an edit as one undoable step and refreshes the analysis.
@@ -80,9 +100,14 @@ impl Session {
         )
     }
 
-    /// Records a successful save to `path`.
-    pub fn saved_as(&mut self, path: PathBuf) {
-        self.path = Some(path);
+    /// Records a successful save.
+    pub fn saved(&mut self, written: Written) {
+        if self.path.as_ref() != Some(&written.path) {
+            self.lock = written.lock;
+            self.other_editor = None;
+        }
+        self.path = Some(written.path);
+        self.fingerprint = Some(written.fingerprint);
         self.history.mark_saved();
     }
 

@@ -125,6 +125,11 @@ impl History {
         self.sealed = true;
     }
 
+    /// Marks the current state as not saved (a document restored from a recovery file).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_serial = u64::MAX;
+    }
+
     /// Whether the document differs from the last saved state.
     pub fn is_dirty(&self) -> bool {
         self.current_serial() != self.saved_serial

@@ -1,2 +1,4 @@
-//! Helpers shared by integration tests.
+//! Helpers shared by integration tests. Each test binary uses only part of them.
+#![allow(dead_code)]
+
 pub mod ui;
