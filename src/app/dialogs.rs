@@ -27,6 +27,8 @@ pub enum Purpose {
     ExportCsv,
     /// Pick another version of the curriculum to compare with.
     CompareWith,
+    /// Save the panel minutes PDF.
+    ExportMinutes,
 }
 
 /// Shows file dialogs.
@@ -70,9 +72,13 @@ impl Dialogs for NativeDialogs {
                         .save_file()
                         .await
                 }
-                Purpose::ExportPdf => {
+                Purpose::ExportPdf | Purpose::ExportMinutes => {
                     dialog
-                        .set_title("Export specification PDF")
+                        .set_title(if purpose == Purpose::ExportMinutes {
+                            "Export panel minutes PDF"
+                        } else {
+                            "Export specification PDF"
+                        })
                         .add_filter("PDF", &["pdf"])
                         .set_file_name(suggested_name)
                         .save_file()

@@ -181,12 +181,30 @@ pub fn load_theirs(path: PathBuf) -> Task<Message> {
     )
 }
 
-/// Writes the specification PDF on a worker thread.
-pub fn export_pdf(path: PathBuf, doc: Curriculum) -> Task<Message> {
+/// Writes the specification PDF (with the panel's minutes as an appendix when asked) on a
+/// worker thread.
+pub fn export_pdf(path: PathBuf, doc: Curriculum, include_minutes: bool) -> Task<Message> {
     Task::perform(
         blocking(move || {
-            let bytes = export::specification_pdf(&doc, &export::PdfOptions::default())
+            let options = export::PdfOptions {
+                include_minutes,
+                ..export::PdfOptions::default()
+            };
+            let bytes = export::specification_pdf(&doc, &options)
                 .map_err(|error| format!("The PDF could not be made: {error}"))?;
+            write_file(&path, &bytes)?;
+            Ok(path)
+        }),
+        Message::Exported,
+    )
+}
+
+/// Writes the panel's minutes as a PDF on a worker thread.
+pub fn export_minutes(path: PathBuf, doc: Curriculum) -> Task<Message> {
+    Task::perform(
+        blocking(move || {
+            let bytes = export::minutes_pdf(&doc)
+                .map_err(|error| format!("The minutes could not be made: {error}"))?;
             write_file(&path, &bytes)?;
             Ok(path)
         }),

@@ -150,6 +150,7 @@ impl App {
             );
         match purpose {
             Purpose::ExportPdf => format!("{stem}.pdf"),
+            Purpose::ExportMinutes => format!("{stem}-minutes.pdf"),
             Purpose::ExportCsv => format!("{stem}-ksb-mapping.csv"),
             _ => format!("{stem}.ron"),
         }
@@ -180,7 +181,18 @@ impl App {
             Purpose::ExportPdf => match &self.session {
                 Some(session) => {
                     self.busy = true;
-                    files::export_pdf(files::with_extension(path, "pdf"), session.doc.clone())
+                    files::export_pdf(
+                        files::with_extension(path, "pdf"),
+                        session.doc.clone(),
+                        self.meeting.minutes_in_specification,
+                    )
+                }
+                None => Task::none(),
+            },
+            Purpose::ExportMinutes => match &self.session {
+                Some(session) => {
+                    self.busy = true;
+                    files::export_minutes(files::with_extension(path, "pdf"), session.doc.clone())
                 }
                 None => Task::none(),
             },

@@ -369,9 +369,12 @@ fn recoveries_view(offers: &[files::RecoveryOffer]) -> Element<'_, Message> {
                 column![
                     text(name).font(theme::BOLD),
                     text(format!(
-                        "Last edit kept {}; {} differences from the file:",
+                        "Last edit kept {}; {} from the file:",
                         offer.recovery.written_at_label(),
-                        offer.differences.len()
+                        match offer.differences.len() {
+                            1 => "1 difference".to_owned(),
+                            n => format!("{n} differences"),
+                        }
                     ))
                     .size(size::SMALL),
                     Column::with_children(shown).spacing(2),

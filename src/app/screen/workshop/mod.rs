@@ -97,6 +97,10 @@ pub enum Message {
     Compared(Result<(String, Box<Curriculum>), String>),
     /// Go to a place in the editor.
     Locate(Location),
+    /// Export the panel's minutes as a PDF.
+    ExportMinutes,
+    /// Add the panel record to the specification PDF as an appendix, or not.
+    MinutesInSpecification(bool),
 }
 
 /// A field of a member being edited.
@@ -127,6 +131,8 @@ pub struct State {
     pub only_open: bool,
     /// A comparison with another version: its file name and the differences.
     pub comparison: Option<(String, Comparison)>,
+    /// Whether the specification PDF carries the panel record as an appendix.
+    pub minutes_in_specification: bool,
 }
 
 impl Default for State {
@@ -139,6 +145,7 @@ impl Default for State {
             text: String::new(),
             only_open: true,
             comparison: None,
+            minutes_in_specification: false,
         }
     }
 }
@@ -361,6 +368,11 @@ impl State {
             }
             Message::Compared(Err(error)) => Action::Banner(crate::app::Banner::Error(error)),
             Message::Locate(location) => Action::Locate(location),
+            Message::ExportMinutes => Action::Pick(Purpose::ExportMinutes),
+            Message::MinutesInSpecification(on) => {
+                self.minutes_in_specification = on;
+                Action::None
+            }
         }
     }
 }

@@ -63,7 +63,7 @@ impl State {
         match self.view {
             View::Present => self.present(doc),
             View::Matrix => column![].into(),
-            View::Panel => panel_view(doc),
+            View::Panel => panel_view(doc, self.minutes_in_specification),
             View::OpenItems => self.open_items(doc),
             View::Changes => self.changes(session),
         }
@@ -401,7 +401,7 @@ fn entries_view<'a>(doc: &'a Curriculum, item: &ItemRef) -> Element<'a, Message>
     .into()
 }
 
-fn panel_view(doc: &Curriculum) -> Element<'_, Message> {
+fn panel_view(doc: &Curriculum, minutes_in_specification: bool) -> Element<'_, Message> {
     let panel = &doc.panel;
     let current = panel.current_session();
     let mut members = column![
@@ -475,7 +475,16 @@ fn panel_view(doc: &Curriculum) -> Element<'_, Message> {
         .align_y(Alignment::Center)
         .into(),
     };
-    scrollable(column![session, members].spacing(space::L))
+    let minutes = row![
+        heading("Minutes"),
+        secondary("Export minutes PDF…", Some(Message::ExportMinutes)),
+        checkbox(minutes_in_specification)
+            .label("Add the panel record to the specification PDF")
+            .on_toggle(Message::MinutesInSpecification),
+    ]
+    .spacing(space::L)
+    .align_y(Alignment::Center);
+    scrollable(column![session, members, minutes].spacing(space::L))
         .height(Length::Fill)
         .into()
 }
