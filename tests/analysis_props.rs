@@ -156,7 +156,8 @@ fn the_large_synthetic_curriculum_has_valid_programmes_and_real_pathway_gaps() {
         htq_studio::analysis::PathwayStatus::SomePathways { .. }
     )));
     let findings = check(&doc);
-    assert!(!findings.iter().any(|f| f
-        .message
-        .starts_with("no valid combination of units exists")));
+    assert!(!findings.iter().any(|f| {
+        f.message
+            .starts_with("no valid combination of units exists")
+    }));
 }

@@ -113,3 +113,15 @@ pub(crate) fn hnc() -> Curriculum {
         ..Default::default()
     }
 }
+
+/// What one rule module reports for `doc`, as "severity: message" lines.
+pub fn messages(
+    check: impl Fn(&Curriculum, &mut Vec<crate::analysis::Finding>),
+    doc: &Curriculum,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    check(doc, &mut out);
+    out.into_iter()
+        .map(|f| format!("{}: {}", f.severity, f.message))
+        .collect()
+}

@@ -87,11 +87,7 @@ mod tests {
     use crate::analysis::fixture;
 
     fn findings(doc: &Curriculum) -> Vec<String> {
-        let mut out = Vec::new();
-        check(doc, &mut out);
-        out.into_iter()
-            .map(|f| format!("{}: {}", f.severity, f.message))
-            .collect()
+        fixture::messages(check, doc)
     }
 
     #[test]
