@@ -42,7 +42,10 @@ fn round_trip(text: &str, path: &Path) {
 #[test]
 fn loader_regressions_load_or_fail_cleanly_and_round_trip() {
     let files = regressions("load-");
-    assert!(!files.is_empty(), "the loader regression inputs are missing");
+    assert!(
+        !files.is_empty(),
+        "the loader regression inputs are missing"
+    );
     for path in files {
         let bytes = fs::read(&path).unwrap_or_default();
         if let Ok(text) = std::str::from_utf8(&bytes) {
