@@ -4,12 +4,14 @@
 //! thread, the CLI from `export --pdf`). Inside, the work runs in three pure steps and one
 //! IO-free emit: `specification`, `structure` and `appendix` turn the curriculum into blocks
 //! of text; `typeset`, `table`, `furniture` and `wrap` measure and place them on pages
-//! (metrics from `fonts`); `pdf` turns the placed boxes into printpdf operations with outline
-//! and metadata. `mapping_csv` writes the KSB mapping spreadsheet. `minutes` writes the panel
+//! (metrics from `fonts`); `pdf` puts the document together with printpdf (fonts, links,
+//! outline and metadata) around page content streams that `content` writes from the placed
+//! boxes. `mapping_csv` writes the KSB mapping spreadsheet. `minutes` writes the panel
 //! record, as its own PDF (`minutes_pdf`) or as an appendix of the specification.
 //! Nothing here reads or writes files.
 
 mod appendix;
+mod content;
 mod fonts;
 mod furniture;
 pub mod mapping_csv;

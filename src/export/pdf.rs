@@ -1,15 +1,16 @@
-//! Emit: placed pages become printpdf operations (text inside text sections, fonts embedded
-//! and subset), then the document gets a nested outline, internal links, metadata with real
-//! dates and the language (en-GB) before it is compressed and serialised.
+//! Emit: printpdf builds the document around the placed pages (fonts embedded and subset,
+//! link annotations, metadata with real dates); each page's content stream is then written
+//! directly by `content`, and the document gets a nested outline and the language (en-GB)
+//! before it is compressed and serialised.
 
 use super::ExportError;
+use super::content::{Glyphs, page_content};
 use super::fonts::Face;
-use super::typeset::{Bookmark, Geometry, Item, Layout, Rgb};
+use super::typeset::{Bookmark, Geometry, Item, Layout};
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
-    Actions, BorderArray, Color, ColorArray, DateTime, Destination, FontId, Line, LinePoint,
-    LinkAnnotation, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+    Actions, BorderArray, ColorArray, DateTime, Destination, FontId, LinkAnnotation, Mm, Op,
+    ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, Rect, TextItem,
 };
 use std::sync::OnceLock;
 
@@ -55,15 +56,22 @@ pub fn render(
         .iter()
         .map(|font| doc.add_font(font))
         .collect();
+    let fonts = parsed_fonts()?;
+    let glyphs = Glyphs::of(&layout.pages, fonts);
+    let width = Mm::from(Pt(geometry.width));
+    let height = Mm::from(Pt(geometry.height));
     let pages = layout
         .pages
         .iter()
-        .map(|page| {
-            PdfPage::new(
-                Mm::from(Pt(geometry.width)),
-                Mm::from(Pt(geometry.height)),
-                page_ops(&page.items, geometry, layout, &font_ids),
-            )
+        .enumerate()
+        .map(|(index, page)| {
+            let mut ops = if index == 0 {
+                subset_ops(&glyphs, &font_ids)
+            } else {
+                Vec::new()
+            };
+            ops.extend(link_ops(&page.items, geometry, layout));
+            PdfPage::new(width, height, ops)
         })
         .collect();
     doc.with_pages(pages);
@@ -79,6 +87,13 @@ pub fn render(
     info.metadata_date = now;
     let mut warnings = Vec::new();
     let mut pdf = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
+    let font_names: Vec<String> = font_ids.iter().map(|id| id.0.clone()).collect();
+    let contents: Vec<Vec<u8>> = layout
+        .pages
+        .iter()
+        .map(|page| page_content(&page.items, geometry, &glyphs, &font_names))
+        .collect();
+    replace_contents(&mut pdf, contents)?;
     finish_catalog(&mut pdf, &layout.bookmarks)?;
     compress(&mut pdf)?;
     let mut bytes = Vec::new();
@@ -113,104 +128,47 @@ fn compress(pdf: &mut lopdf::Document) -> Result<(), ExportError> {
     Ok(())
 }
 
-fn colour(rgb: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb {
-        r: rgb.0,
-        g: rgb.1,
-        b: rgb.2,
-        icc_profile: None,
-    })
-}
-
-fn point(x: f32, y: f32, geometry: Geometry) -> LinePoint {
-    LinePoint {
-        p: Point {
-            x: Pt(x),
-            y: Pt(geometry.height - y),
-        },
-        bezier: false,
-    }
-}
-
-/// Operations of one page: fills, then rules, then all text in one text section, then links.
-fn page_ops(items: &[Item], geometry: Geometry, layout: &Layout, fonts: &[FontId]) -> Vec<Op> {
-    let mut ops = Vec::new();
-    for item in items {
-        if let Item::Fill {
-            x,
-            y,
-            width,
-            height,
-            colour: fill,
-        } = item
-        {
-            ops.push(Op::SetFillColor { col: colour(*fill) });
-            ops.push(Op::DrawRectangle {
-                rectangle: Rect {
-                    mode: Some(PaintMode::Fill),
-                    ..Rect::from_xywh(
-                        Pt(*x),
-                        Pt(geometry.height - y - height),
-                        Pt(*width),
-                        Pt(*height),
-                    )
-                },
-            });
-        }
-    }
-    for item in items {
-        if let Item::Rule {
-            x,
-            y,
-            x2,
-            y2,
-            thickness,
-            colour: stroke,
-        } = item
-        {
-            ops.push(Op::SetOutlineColor {
-                col: colour(*stroke),
-            });
-            ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
-            ops.push(Op::DrawLine {
-                line: Line {
-                    points: vec![point(*x, *y, geometry), point(*x2, *y2, geometry)],
-                    is_closed: false,
-                },
-            });
-        }
-    }
-    ops.push(Op::StartTextSection);
-    let mut current = None;
-    for item in items {
-        if let Item::Text {
-            x, y, style, text, ..
-        } = item
-        {
-            if text.is_empty() {
-                continue;
-            }
-            if current != Some((style.face, style.size, style.colour)) {
-                if let Some(font) = fonts.get(style.face.index()) {
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(font.clone()),
-                        size: Pt(style.size),
-                    });
-                }
-                ops.push(Op::SetFillColor {
-                    col: colour(style.colour),
-                });
-                current = Some((style.face, style.size, style.colour));
-            }
-            ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(*x), Pt(geometry.height - y)),
+/// Operations that make printpdf embed every glyph the pages show: each face's characters
+/// once, on the first page, whose content is replaced by `replace_contents` afterwards.
+fn subset_ops(glyphs: &Glyphs, fonts: &[FontId]) -> Vec<Op> {
+    let mut ops = vec![Op::StartTextSection];
+    for (index, font) in fonts.iter().enumerate() {
+        let shown = glyphs.shown(index);
+        if !shown.is_empty() {
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(font.clone()),
+                size: Pt(10.0),
             });
             ops.push(Op::ShowText {
-                items: vec![TextItem::Text(text.clone())],
+                items: vec![TextItem::Text(shown)],
             });
         }
     }
     ops.push(Op::EndTextSection);
+    ops
+}
+
+/// Puts the directly written content streams in place of the ones printpdf wrote, page by
+/// page in order.
+fn replace_contents(pdf: &mut lopdf::Document, contents: Vec<Vec<u8>>) -> Result<(), ExportError> {
+    let pages = pdf.get_pages();
+    for (page, content) in pages.values().zip(contents) {
+        let stream_id = pdf
+            .get_dictionary(*page)
+            .and_then(|dictionary| dictionary.get(b"Contents"))
+            .and_then(Object::as_reference)
+            .map_err(|error| ExportError::Pdf(error.to_string()))?;
+        pdf.objects.insert(
+            stream_id,
+            Object::Stream(lopdf::Stream::new(Dictionary::new(), content)),
+        );
+    }
+    Ok(())
+}
+
+/// Link annotations of one page.
+fn link_ops(items: &[Item], geometry: Geometry, layout: &Layout) -> Vec<Op> {
+    let mut ops = Vec::new();
     for item in items {
         if let Item::Link {
             x,
