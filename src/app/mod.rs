@@ -640,15 +640,28 @@ impl App {
         }
         let offer = self.recoveries.remove(index);
         if restore {
+            let untitled = offer.recovery.original.is_none();
             let mut session = Session::new(*offer.doc, offer.recovery.original.clone());
             session.history.mark_unsaved();
             self.open_session(session);
             self.banner = Some(Banner::Notice(
-                "Recovered unsaved work. Save it to keep it; the recovery file stays until you do."
+                "Recovered unsaved work. Save it to keep it; until then it is autosaved as before."
                     .into(),
                 None,
             ));
-            Task::none()
+            if untitled {
+                // An untitled document's recovery file is named after the process that wrote
+                // it; the next autosave writes this process's own.
+                let file = offer.recovery.clone();
+                return Task::batch([
+                    self.autosave(),
+                    Task::future(files::blocking(move || {
+                        let _ = file.remove();
+                    }))
+                    .discard(),
+                ]);
+            }
+            self.autosave()
         } else {
             let file = offer.recovery.clone();
             Task::future(files::blocking(move || {
