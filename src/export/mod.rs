@@ -12,6 +12,7 @@
 
 mod appendix;
 mod content;
+mod deflate;
 mod fonts;
 mod furniture;
 pub mod mapping_csv;

@@ -5,6 +5,7 @@
 
 use super::ExportError;
 use super::content::{Glyphs, page_content};
+use super::deflate::{Deflater, on_both_cores};
 use super::fonts::Face;
 use super::typeset::{Bookmark, Geometry, Item, Layout};
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
@@ -88,44 +89,63 @@ pub fn render(
     let mut warnings = Vec::new();
     let mut pdf = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
     let font_names: Vec<String> = font_ids.iter().map(|id| id.0.clone()).collect();
-    let contents: Vec<Vec<u8>> = layout
-        .pages
-        .iter()
-        .map(|page| page_content(&page.items, geometry, &glyphs, &font_names))
-        .collect();
+    let contents = on_both_cores(
+        layout.pages.iter().collect(),
+        |page| page.items.len(),
+        |deflater, page| {
+            stream(
+                page_content(&page.items, geometry, &glyphs, &font_names),
+                deflater,
+            )
+        },
+    );
     replace_contents(&mut pdf, contents)?;
     finish_catalog(&mut pdf, &layout.bookmarks)?;
-    compress(&mut pdf)?;
+    compress(&mut pdf);
     let mut bytes = Vec::new();
     pdf.save_to(&mut bytes)
         .map_err(|error| ExportError::Pdf(error.to_string()))?;
     Ok(bytes)
 }
 
-/// Deflates every stream not yet compressed, at a level that favours speed (lopdf's own
-/// `compress` uses the slowest level and took most of the export time).
-fn compress(pdf: &mut lopdf::Document) -> Result<(), ExportError> {
-    use std::io::Write;
-    for object in pdf.objects.values_mut() {
-        if let Object::Stream(stream) = object
-            && stream.allows_compression
-            && stream.dict.get(b"Filter").is_err()
-        {
-            let mut encoder =
-                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-            let compressed = encoder
-                .write_all(&stream.content)
-                .and_then(|()| encoder.finish())
-                .map_err(|error| ExportError::Pdf(error.to_string()))?;
-            if compressed.len() < stream.content.len() {
+/// A stream of `content`, compressed when that makes it smaller.
+fn stream(content: Vec<u8>, deflater: &mut Deflater) -> lopdf::Stream {
+    match deflater.deflate(&content) {
+        Some(packed) => {
+            let mut dictionary = Dictionary::new();
+            dictionary.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            lopdf::Stream::new(dictionary, packed)
+        }
+        None => lopdf::Stream::new(Dictionary::new(), content),
+    }
+}
+
+/// Compresses every stream not yet compressed (font files, ToUnicode maps) on both cores.
+fn compress(pdf: &mut lopdf::Document) {
+    let streams: Vec<&mut lopdf::Stream> = pdf
+        .objects
+        .values_mut()
+        .filter_map(|object| match object {
+            Object::Stream(stream)
+                if stream.allows_compression && stream.dict.get(b"Filter").is_err() =>
+            {
+                Some(stream)
+            }
+            _ => None,
+        })
+        .collect();
+    on_both_cores(
+        streams,
+        |stream| stream.content.len(),
+        |deflater, stream| {
+            if let Some(packed) = deflater.deflate(&stream.content) {
                 stream
                     .dict
                     .set("Filter", Object::Name(b"FlateDecode".to_vec()));
-                stream.set_content(compressed);
+                stream.set_content(packed);
             }
-        }
-    }
-    Ok(())
+        },
+    );
 }
 
 /// Operations that make printpdf embed every glyph the pages show: each face's characters
@@ -150,7 +170,10 @@ fn subset_ops(glyphs: &Glyphs, fonts: &[FontId]) -> Vec<Op> {
 
 /// Puts the directly written content streams in place of the ones printpdf wrote, page by
 /// page in order.
-fn replace_contents(pdf: &mut lopdf::Document, contents: Vec<Vec<u8>>) -> Result<(), ExportError> {
+fn replace_contents(
+    pdf: &mut lopdf::Document,
+    contents: Vec<lopdf::Stream>,
+) -> Result<(), ExportError> {
     let pages = pdf.get_pages();
     for (page, content) in pages.values().zip(contents) {
         let stream_id = pdf
@@ -158,10 +181,7 @@ fn replace_contents(pdf: &mut lopdf::Document, contents: Vec<Vec<u8>>) -> Result
             .and_then(|dictionary| dictionary.get(b"Contents"))
             .and_then(Object::as_reference)
             .map_err(|error| ExportError::Pdf(error.to_string()))?;
-        pdf.objects.insert(
-            stream_id,
-            Object::Stream(lopdf::Stream::new(Dictionary::new(), content)),
-        );
+        pdf.objects.insert(stream_id, Object::Stream(content));
     }
     Ok(())
 }
