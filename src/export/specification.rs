@@ -1,13 +1,13 @@
 //! The specification document: what an awarding body publishes for a qualification. Cover,
 //! contents, summary, structure (rules of combination and unit tables), one section per unit,
-//! then the KSB mapping appendix. Turns the curriculum into typesetting blocks; the blocks are
-//! laid out twice so the contents show the pages where the headings really landed.
+//! then the KSB mapping appendix. Turns the curriculum into typesetting blocks and lays them
+//! out so the contents show the pages where the headings really landed.
 
 use super::fonts::{Face, Fonts};
 use super::furniture::add_running_heads;
 use super::pdf::{Metadata, render};
 use super::table::{Table, cell};
-use super::typeset::{ACCENT, Block, Geometry, Layout, MUTED, Para, TextStyle, lay_out};
+use super::typeset::{ACCENT, Block, Bookmark, Geometry, Layout, MUTED, Para, TextStyle, lay_out};
 use super::{ExportError, PdfOptions, appendix, minutes, structure};
 use crate::model::{CriterionNumbers, Curriculum, Unit, outcome_label};
 use std::collections::HashMap;
@@ -54,20 +54,7 @@ pub(crate) fn specification_layout(
         None => writer.whole(doc, options.include_minutes),
     }
     let geometry = Geometry::A4;
-    let mut numbers = HashMap::new();
-    let mut layout = lay_out(fonts, geometry, &writer.blocks, &numbers);
-    for _ in 0..3 {
-        let landed: HashMap<String, usize> = layout
-            .anchors
-            .iter()
-            .map(|(anchor, page)| (anchor.clone(), page + 1))
-            .collect();
-        if landed == numbers {
-            break;
-        }
-        numbers = landed;
-        layout = lay_out(fonts, geometry, &writer.blocks, &numbers);
-    }
+    let mut layout = lay_out_with_contents(fonts, geometry, &writer.blocks);
     let title = fonts.clean(&doc.qualification.title);
     let footer = [
         doc.qualification.issue.trim(),
@@ -81,6 +68,67 @@ pub(crate) fn specification_layout(
     let skip_cover = options.unit.is_none();
     add_running_heads(fonts, &mut layout, geometry, &title, &footer, skip_cover);
     Ok(layout)
+}
+
+/// Lays out `blocks` so that contents lines show the pages their headings land on. The body
+/// after the contents (everything from the page break that ends them) is laid out once on
+/// its own; only the cover and contents are laid out again as the page numbers become
+/// known, and the body is moved back by the number of pages they take.
+pub(crate) fn lay_out_with_contents(fonts: &Fonts, geometry: Geometry, blocks: &[Block]) -> Layout {
+    let body_start = blocks
+        .iter()
+        .rposition(|block| matches!(block, Block::Contents { .. }))
+        .and_then(|last| {
+            let after = blocks.get(last..)?;
+            let page_break = after
+                .iter()
+                .position(|block| matches!(block, Block::PageBreak))?;
+            Some(last + page_break + 1)
+        });
+    let Some((front, body)) = body_start.and_then(|start| blocks.split_at_checked(start)) else {
+        return lay_out(fonts, geometry, blocks, &HashMap::new());
+    };
+    let body = lay_out(fonts, geometry, body, &HashMap::new());
+    let mut numbers = HashMap::new();
+    let mut front_layout = lay_out(fonts, geometry, front, &numbers);
+    for _ in 0..4 {
+        let front_pages = front_layout.pages.len().saturating_sub(1);
+        let landed: HashMap<String, usize> = front_layout
+            .anchors
+            .iter()
+            .map(|(anchor, page)| (anchor.clone(), page + 1))
+            .chain(
+                body.anchors
+                    .iter()
+                    .map(|(anchor, page)| (anchor.clone(), front_pages + page + 1)),
+            )
+            .collect();
+        if landed == numbers {
+            break;
+        }
+        numbers = landed;
+        front_layout = lay_out(fonts, geometry, front, &numbers);
+    }
+    match front_layout.pages.pop() {
+        Some(last) if last.items.is_empty() => {
+            let front_pages = front_layout.pages.len();
+            let mut layout = front_layout;
+            layout.pages.extend(body.pages);
+            layout.anchors.extend(
+                body.anchors
+                    .into_iter()
+                    .map(|(anchor, page)| (anchor, front_pages + page)),
+            );
+            layout
+                .bookmarks
+                .extend(body.bookmarks.into_iter().map(|bookmark| Bookmark {
+                    page: front_pages + bookmark.page,
+                    ..bookmark
+                }));
+            layout
+        }
+        _ => lay_out(fonts, geometry, blocks, &numbers),
+    }
 }
 
 /// Anchor of the unit at `index`.
@@ -462,4 +510,36 @@ fn unit_table(units: &[&Unit]) -> Table {
         ]);
     }
     table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::synthetic::{Size, curriculum};
+    use std::path::Path;
+
+    #[test]
+    fn contents_and_body_laid_out_apart_match_one_pass_over_everything() {
+        let fonts = Fonts::load().unwrap();
+        let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("curricula/medtech-htq.ron");
+        let shipped = crate::store::load(&shipped).unwrap();
+        for doc in [shipped, curriculum(Size::LARGE)] {
+            let mut writer = Writer {
+                fonts,
+                blocks: Vec::new(),
+            };
+            writer.whole(&doc, true);
+            let apart = lay_out_with_contents(fonts, Geometry::A4, &writer.blocks);
+            let numbers = apart
+                .anchors
+                .iter()
+                .map(|(anchor, page)| (anchor.clone(), page + 1))
+                .collect();
+            let whole = lay_out(fonts, Geometry::A4, &writer.blocks, &numbers);
+            assert!(apart.pages.len() > 20);
+            assert_eq!(apart.pages, whole.pages);
+            assert_eq!(apart.anchors, whole.anchors);
+            assert_eq!(apart.bookmarks, whole.bookmarks);
+        }
+    }
 }
