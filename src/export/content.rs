@@ -9,37 +9,30 @@ use std::collections::HashMap;
 
 /// Which subset glyph shows each character, per face (indexed like `Face::ALL`).
 pub struct Glyphs {
-    faces: Vec<HashMap<char, u16>>,
+    faces: Vec<FaceGlyphs>,
 }
 
 impl Glyphs {
     /// Collects the characters each face shows on `pages` and numbers their glyphs as the
     /// subset fonts will; `fonts` are the full faces in `Face::ALL` order.
     pub fn of(pages: &[Page], fonts: &[ParsedFont]) -> Self {
-        let mut faces: Vec<HashMap<char, u16>> = vec![HashMap::new(); fonts.len()];
+        let mut faces: Vec<FaceGlyphs> = fonts.iter().map(|_| FaceGlyphs::default()).collect();
         for item in pages.iter().flat_map(|page| &page.items) {
             if let Item::Text { style, text, .. } = item
-                && let (Some(map), Some(font)) = (
+                && let (Some(face), Some(font)) = (
                     faces.get_mut(style.face.index()),
                     fonts.get(style.face.index()),
                 )
             {
                 for c in text.chars() {
-                    map.entry(c)
-                        .or_insert_with(|| font.lookup_glyph_index(u32::from(c)).unwrap_or(0));
+                    if face.get(c).is_none() {
+                        face.insert(c, font.lookup_glyph_index(u32::from(c)).unwrap_or(0));
+                    }
                 }
             }
         }
-        for map in &mut faces {
-            let mut used: Vec<u16> = map.values().copied().filter(|gid| *gid != 0).collect();
-            used.sort_unstable();
-            used.dedup();
-            for gid in map.values_mut() {
-                *gid = match used.binary_search(gid) {
-                    Ok(position) => u16::try_from(position + 1).unwrap_or(0),
-                    Err(_) => 0,
-                };
-            }
+        for face in &mut faces {
+            face.renumber();
         }
         Self { faces }
     }
@@ -47,21 +40,88 @@ impl Glyphs {
     /// Every character shown in the face at `face`, in code point order (what the font
     /// subset and its ToUnicode map are built from).
     pub fn shown(&self, face: usize) -> String {
-        let mut chars: Vec<char> = self
-            .faces
+        self.faces
             .get(face)
-            .map(|map| map.keys().copied().collect())
-            .unwrap_or_default();
-        chars.sort_unstable();
-        chars.into_iter().collect()
+            .map(FaceGlyphs::shown)
+            .unwrap_or_default()
     }
 
     fn gid(&self, face: usize, c: char) -> u16 {
         self.faces
             .get(face)
-            .and_then(|map| map.get(&c))
-            .copied()
+            .and_then(|glyphs| glyphs.get(c))
             .unwrap_or(0)
+    }
+}
+
+/// Code points below this are looked up in a table, the rest in a map.
+const TABLED: usize = 0x800;
+
+/// The glyph of each character shown in one face.
+struct FaceGlyphs {
+    table: Vec<Option<u16>>,
+    others: HashMap<char, u16>,
+}
+
+impl Default for FaceGlyphs {
+    fn default() -> Self {
+        Self {
+            table: vec![None; TABLED],
+            others: HashMap::new(),
+        }
+    }
+}
+
+impl FaceGlyphs {
+    fn get(&self, c: char) -> Option<u16> {
+        match self.table.get(c as usize) {
+            Some(slot) => *slot,
+            None => self.others.get(&c).copied(),
+        }
+    }
+
+    fn insert(&mut self, c: char, gid: u16) {
+        match self.table.get_mut(c as usize) {
+            Some(slot) => *slot = Some(gid),
+            None => {
+                self.others.insert(c, gid);
+            }
+        }
+    }
+
+    /// Replaces glyph ids of the full font by those of the subset: 0 stays 0, the others
+    /// are numbered from 1 in the order of their full-font ids.
+    fn renumber(&mut self) {
+        let mut used: Vec<u16> = self
+            .table
+            .iter()
+            .flatten()
+            .chain(self.others.values())
+            .copied()
+            .filter(|gid| *gid != 0)
+            .collect();
+        used.sort_unstable();
+        used.dedup();
+        let subset = |gid: &mut u16| {
+            *gid = match used.binary_search(gid) {
+                Ok(position) => u16::try_from(position + 1).unwrap_or(0),
+                Err(_) => 0,
+            };
+        };
+        self.table.iter_mut().flatten().for_each(subset);
+        self.others.values_mut().for_each(subset);
+    }
+
+    fn shown(&self) -> String {
+        let mut others: Vec<char> = self.others.keys().copied().collect();
+        others.sort_unstable();
+        self.table
+            .iter()
+            .enumerate()
+            .filter(|(_, slot)| slot.is_some())
+            .filter_map(|(code, _)| u32::try_from(code).ok().and_then(char::from_u32))
+            .chain(others)
+            .collect()
     }
 }
 
@@ -195,6 +255,18 @@ mod tests {
             written(&[0.0, 12.0, 755.29004, -3.5, 0.062, f32::NAN, f32::INFINITY]),
             "0 12 755.29004 -3.5 0.062 0 0 "
         );
+    }
+
+    #[test]
+    fn subset_glyphs_are_numbered_by_full_font_id_after_glyph_zero() {
+        let mut face = FaceGlyphs::default();
+        for (c, gid) in [('b', 50), ('a', 40), ('€', 30), ('x', 0), ('c', 40)] {
+            face.insert(c, gid);
+        }
+        face.renumber();
+        let subset: Vec<Option<u16>> = ['€', 'a', 'b', 'c', 'x', 'z'].map(|c| face.get(c)).into();
+        assert_eq!(subset, [Some(1), Some(2), Some(3), Some(2), Some(0), None]);
+        assert_eq!(face.shown(), "abcx€");
     }
 
     #[test]

@@ -88,7 +88,7 @@ pub fn render(
     info.metadata_date = now;
     let mut warnings = Vec::new();
     let mut pdf = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
-    let font_names: Vec<String> = font_ids.iter().map(|id| id.0.clone()).collect();
+    let font_names = rename_fonts(&mut pdf, &font_ids)?;
     let contents = on_both_cores(
         layout.pages.iter().collect(),
         |page| page.items.len(),
@@ -166,6 +166,34 @@ fn subset_ops(glyphs: &Glyphs, fonts: &[FontId]) -> Vec<Op> {
     }
     ops.push(Op::EndTextSection);
     ops
+}
+
+/// Gives the faces short, fixed resource names (F1 to F4 in `Face::ALL` order) instead of
+/// printpdf's random ones, so the content streams are smaller and the same on every export.
+fn rename_fonts(pdf: &mut lopdf::Document, fonts: &[FontId]) -> Result<Vec<String>, ExportError> {
+    let broken = |error: lopdf::Error| ExportError::Pdf(error.to_string());
+    let first_page = pdf.page_iter().next();
+    let Some(page) = first_page else {
+        return Ok(fonts.iter().map(|font| font.0.clone()).collect());
+    };
+    let resources = pdf
+        .get_dictionary(page)
+        .and_then(|dictionary| dictionary.get(b"Resources"))
+        .and_then(Object::as_reference)
+        .and_then(|id| pdf.get_dictionary(id))
+        .and_then(|dictionary| dictionary.get(b"Font"))
+        .and_then(Object::as_reference)
+        .map_err(broken)?;
+    let dictionary = pdf.get_dictionary_mut(resources).map_err(broken)?;
+    let mut names = Vec::with_capacity(fonts.len());
+    for (index, font) in fonts.iter().enumerate() {
+        let name = format!("F{}", index + 1);
+        if let Some(object) = dictionary.remove(font.0.as_bytes()) {
+            dictionary.set(name.as_bytes(), object);
+        }
+        names.push(name);
+    }
+    Ok(names)
 }
 
 /// Puts the directly written content streams in place of the ones printpdf wrote, page by
