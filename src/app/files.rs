@@ -3,9 +3,7 @@
 
 use super::Message;
 use super::screen::structure;
-use crate::model::{
-    Curriculum, LevelCredits, Qualification, QualificationKind, RulesOfCombination,
-};
+use crate::model::{Curriculum, Qualification, QualificationKind, RulesOfCombination};
 use crate::store::{Fingerprint, LockInfo, LockNote, Recovery, RecoveryStore};
 use crate::{export, import, store};
 use iced::Task;
@@ -303,16 +301,7 @@ pub fn new_curriculum() -> Curriculum {
             rules: RulesOfCombination {
                 mandatory: Vec::new(),
                 groups: Vec::new(),
-                level_credits: vec![
-                    LevelCredits {
-                        level: 4,
-                        min_credits: 120,
-                    },
-                    LevelCredits {
-                        level: 5,
-                        min_credits: 120,
-                    },
-                ],
+                level_credits: QualificationKind::HtqDiploma.level_rules(),
             },
         },
         ..Curriculum::default()

@@ -28,7 +28,11 @@ pub fn view(app: &App) -> Element<'_, Message> {
                     Screen::Mapping => app.mapping.view(session, false).map(Message::Mapping),
                     Screen::Findings => app.findings.view(session).map(Message::Findings),
                 };
-                row![sidebar(app, session), container(screen).center_x(Length::Fill)].into()
+                row![
+                    sidebar(app, session),
+                    container(screen).center_x(Length::Fill)
+                ]
+                .into()
             }
         }
     };

@@ -63,6 +63,14 @@ impl QualificationKind {
             QualificationKind::Hnd | QualificationKind::HtqDiploma => &[(4, 120), (5, 120)],
         }
     }
+
+    /// The level rules of combination this kind expects (e.g. 120 at Level 4 and 120 at 5).
+    pub fn level_rules(self) -> Vec<LevelCredits> {
+        self.expected_credits()
+            .iter()
+            .map(|&(level, min_credits)| LevelCredits { level, min_credits })
+            .collect()
+    }
 }
 
 impl std::fmt::Display for QualificationKind {

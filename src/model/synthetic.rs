@@ -1,9 +1,9 @@
 //! Synthetic curricula of a chosen size, for benchmarks and stress tests. Deterministic.
 
 use super::{
-    Band, ContentTopic, Coverage, Criterion, Curriculum, Ksb, KsbKind, LearningOutcome,
-    LevelCredits, Mapping, OptionalGroup, PanelRecord, Qualification, QualificationKind, Resource,
-    ResourceKind, RulesOfCombination, Standard, Theme, Unit,
+    Band, ContentTopic, Coverage, Criterion, Curriculum, Ksb, KsbKind, LearningOutcome, Mapping,
+    OptionalGroup, PanelRecord, Qualification, QualificationKind, Resource, ResourceKind,
+    RulesOfCombination, Standard, Theme, Unit,
 };
 
 /// Size of a synthetic curriculum.
@@ -127,16 +127,7 @@ pub fn curriculum(size: Size) -> Curriculum {
             rules: RulesOfCombination {
                 mandatory,
                 groups,
-                level_credits: vec![
-                    LevelCredits {
-                        level: 4,
-                        min_credits: 120,
-                    },
-                    LevelCredits {
-                        level: 5,
-                        min_credits: 120,
-                    },
-                ],
+                level_credits: QualificationKind::Hnd.level_rules(),
             },
         },
         units,

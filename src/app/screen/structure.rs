@@ -3,7 +3,9 @@
 //! templates, duplicating, deleting, reordering, and the unit library (units from another file).
 
 use super::Action;
-use super::widgets::{caption, heading, labelled, labelled_input, primary, secondary, tool};
+use super::widgets::{
+    caption, heading, labelled, labelled_input, primary, scroll_body, secondary, tool,
+};
 use crate::app::fields::{FieldAction, Fields};
 use crate::app::theme::{self, size, space};
 use crate::app::{Purpose, Screen, Session};
@@ -11,9 +13,7 @@ use crate::model::{
     Curriculum, Edit, GroupId, NumberField, OptionalGroup, QualificationKind, TextField, Theme,
     Unit, UnitId, template,
 };
-use iced::widget::{
-    Column, button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
-};
+use iced::widget::{Column, button, checkbox, column, container, pick_list, row, text, text_input};
 use iced::{Alignment, Element, Length};
 use std::collections::BTreeSet;
 
@@ -332,9 +332,7 @@ impl State {
                 tab("Qualification details", Tab::Details),
             ]
             .spacing(space::XS),
-            scrollable(container(body).padding([0.0, space::S]))
-                .spacing(space::S)
-                .height(Length::Fill),
+            scroll_body(body),
         ]
         .spacing(space::M)
         .padding(space::L)

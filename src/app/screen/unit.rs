@@ -3,7 +3,7 @@
 //! without scrolling. Numbering (LO1, P3) is derived live; findings sit beside their field.
 
 use super::Action;
-use super::widgets::{caption, heading, labelled, labelled_input, secondary, tool};
+use super::widgets::{caption, heading, labelled, labelled_input, scroll_body, secondary, tool};
 use crate::analysis::{Finding, Location};
 use crate::app::fields::{FieldAction, Fields, field_id};
 use crate::app::theme::{self, size, space};
@@ -13,9 +13,7 @@ use crate::model::{
     LearningOutcome, NumberField, OutcomeId, Resource, ResourceKind, TextField, Theme, Unit,
     UnitId, outcome_label,
 };
-use iced::widget::{
-    Column, button, column, container, pick_list, row, scrollable, text, text_input,
-};
+use iced::widget::{Column, button, column, container, pick_list, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
 /// Which part of the unit is in view.
@@ -372,17 +370,11 @@ impl State {
             },
             Tab::Resources => resources(doc, unit),
         };
-        column![
-            header,
-            tabs(unit, &self.tab, findings),
-            scrollable(container(body).padding([0.0, space::S]))
-                .spacing(space::S)
-                .height(Length::Fill),
-        ]
-        .spacing(space::M)
-        .padding(space::L)
-        .max_width(1100)
-        .into()
+        column![header, tabs(unit, &self.tab, findings), scroll_body(body),]
+            .spacing(space::M)
+            .padding(space::L)
+            .max_width(1100)
+            .into()
     }
 
     fn details<'a>(&'a self, unit: &'a Unit, findings: &'a [Finding]) -> Element<'a, Message> {

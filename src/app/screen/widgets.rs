@@ -1,7 +1,7 @@
 //! Small building blocks shared by screens: labelled fields, icon buttons, section headings.
 
 use crate::app::theme::{self, size, space};
-use iced::widget::{Button, button, column, container, row, text, text_input, tooltip};
+use iced::widget::{Button, button, column, container, row, scrollable, text, text_input, tooltip};
 use iced::{Alignment, Element, Length};
 
 /// A section heading.
@@ -69,6 +69,14 @@ pub fn secondary<'a, M: Clone + 'a>(label: &'a str, message: Option<M>) -> Eleme
         .padding([6, 14])
         .style(button::secondary)
         .on_press_maybe(message)
+        .into()
+}
+
+/// The scrolling body of a screen, with the scroll bar beside the content, not over it.
+pub fn scroll_body<'a, M: 'a>(body: impl Into<Element<'a, M>>) -> Element<'a, M> {
+    scrollable(container(body).padding([0.0, space::S]))
+        .spacing(space::S)
+        .height(Length::Fill)
         .into()
 }
 
