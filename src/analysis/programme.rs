@@ -229,87 +229,138 @@ fn solve(quantities: &[&Quantity], n: usize, excluded: &[bool]) -> Option<Vec<us
     if width == 0 {
         return Some(Vec::new());
     }
-    let mut start = Vec::with_capacity(width);
+    let mut current = Vec::with_capacity(width);
     for q in quantities {
-        start.push(q.step(q.start, 0)?);
+        current.push(q.step(q.start, 0)?);
     }
-    // Most that each quantity can still gain from units at positions >= p, for pruning states
-    // that can no longer reach a lower bound.
-    let mut reachable = vec![vec![0u64; width]; n + 1];
+    let takeable = |p: usize| !excluded.get(p).copied().unwrap_or(false);
+    // Most that each quantity can still gain from units at positions >= p (row p, `width`
+    // values), for pruning states that can no longer reach a lower bound.
+    let mut reachable = vec![0u64; (n + 1) * width];
     for p in (0..n).rev() {
+        let (row, below) = reachable.split_at_mut((p + 1) * width);
         for (d, q) in quantities.iter().enumerate() {
-            let add = if excluded.get(p).copied().unwrap_or(false) {
-                0
-            } else {
-                q.adds[p]
-            };
-            reachable[p][d] = reachable[p + 1][d] + u64::from(add);
+            let add = if takeable(p) { q.adds[p] } else { 0 };
+            row[p * width + d] = below[d] + u64::from(add);
         }
     }
     let hopeless = |state: &[u32], p: usize| {
+        let gains = &reachable[p * width..(p + 1) * width];
         quantities
             .iter()
             .zip(state)
-            .enumerate()
-            .any(|(d, (q, &v))| u64::from(v) + reachable[p][d] < u64::from(q.lower))
+            .zip(gains)
+            .any(|((q, &v), &gain)| u64::from(v) + gain < u64::from(q.lower))
     };
-    if hopeless(&start, 0) {
+    if hopeless(&current, 0) {
         return None;
     }
-    // layers[p] holds the states before deciding position p, flat with `width` values each;
-    // parents[p][s] says which state of layer p-1 led to state s and whether it took unit p-1.
-    let mut layers: Vec<Vec<u32>> = vec![start];
-    let mut parents: Vec<Vec<(u32, bool)>> = vec![vec![(0, false)]];
-    let mut seen: HashMap<Vec<u32>, u32> = HashMap::new();
-    let mut next_state = vec![0u32; width];
+    // `current` holds the states before deciding position p, flat with `width` values each.
+    // parents[layer_start[p] + s] says which state before position p led to state s after it,
+    // and whether it took unit p.
+    let mut next: Vec<u32> = Vec::new();
+    let mut parents: Vec<(u32, bool)> = Vec::new();
+    let mut layer_start: Vec<usize> = Vec::with_capacity(n);
+    let mut seen = StateTable::default();
     for p in 0..n {
-        seen.clear();
-        let mut layer = Vec::new();
-        let mut links = Vec::new();
-        let current = &layers[p];
-        let take_allowed = !excluded.get(p).copied().unwrap_or(false);
+        next.clear();
+        seen.reset(2 * current.len() / width);
+        let first = parents.len();
+        let take_allowed = takeable(p);
         for (s, state) in current.chunks_exact(width).enumerate() {
             for take in [false, true] {
                 if take && !take_allowed {
                     continue;
                 }
+                let at = next.len();
                 let mut alive = true;
-                for (d, q) in quantities.iter().enumerate() {
+                for (q, &value) in quantities.iter().zip(state) {
                     let add = if take { q.adds[p] } else { 0 };
-                    match q.step(u64::from(state[d]), add) {
-                        Some(v) => next_state[d] = v,
+                    match q.step(u64::from(value), add) {
+                        Some(v) => next.push(v),
                         None => {
                             alive = false;
                             break;
                         }
                     }
                 }
-                if !alive || hopeless(&next_state, p + 1) || seen.contains_key(&next_state) {
+                if !alive || hopeless(&next[at..], p + 1) || !seen.insert(&next, width) {
+                    next.truncate(at);
                     continue;
                 }
-                let id = u32::try_from(links.len()).ok()?;
-                seen.insert(next_state.clone(), id);
-                layer.extend_from_slice(&next_state);
-                links.push((s as u32, take));
+                parents.push((u32::try_from(s).ok()?, take));
             }
         }
-        if links.is_empty() {
+        if parents.len() == first {
             return None;
         }
-        layers.push(layer);
-        parents.push(links);
+        layer_start.push(first);
+        std::mem::swap(&mut current, &mut next);
     }
     // Every surviving final state meets all lower bounds (not hopeless with nothing left) and
     // all upper bounds (never pruned), so the first one is a valid programme.
     let mut chosen = Vec::new();
     let mut s = 0usize;
-    for p in (1..=n).rev() {
-        let (parent, took) = *parents.get(p)?.get(s)?;
+    for p in (0..n).rev() {
+        let (parent, took) = *parents.get(layer_start.get(p)? + s)?;
         if took {
-            chosen.push(p - 1);
+            chosen.push(p);
         }
         s = parent as usize;
     }
     chosen.reverse();
     Some(chosen)
+}
+
+/// Open-addressing set of the states of one layer, stored as indices into the layer's flat
+/// state vector so that no state is copied or allocated on its own.
+#[derive(Debug, Default)]
+struct StateTable {
+    /// State index per slot, or [`StateTable::EMPTY`].
+    slots: Vec<u32>,
+    /// Bits of the slot index (the table has `1 << bits` slots).
+    bits: u32,
+}
+
+impl StateTable {
+    const EMPTY: u32 = u32::MAX;
+
+    /// Empties the table, sized for up to `states` states at most half full.
+    fn reset(&mut self, states: usize) {
+        let slots = (2 * states).next_power_of_two().max(16);
+        self.bits = slots.trailing_zeros();
+        self.slots.clear();
+        self.slots.resize(slots, Self::EMPTY);
+    }
+
+    /// Whether the last state of `states` (flat, `width` values each) was new; if so it is
+    /// recorded. The earlier states must all be in the table.
+    fn insert(&mut self, states: &[u32], width: usize) -> bool {
+        let Some(at) = states.len().checked_sub(width) else {
+            return false;
+        };
+        let state = &states[at..];
+        let Ok(id) = u32::try_from(at / width) else {
+            return false;
+        };
+        let hash = state.iter().fold(0u64, |h, &v| {
+            (h.rotate_left(5) ^ u64::from(v)).wrapping_mul(0x517c_c1b7_2722_0a95)
+        });
+        let mask = self.slots.len() - 1;
+        let mut slot = (hash >> (64 - self.bits)) as usize;
+        loop {
+            let Some(entry) = self.slots.get_mut(slot) else {
+                return false;
+            };
+            if *entry == Self::EMPTY {
+                *entry = id;
+                return true;
+            }
+            let other = *entry as usize * width;
+            if states.get(other..other + width) == Some(state) {
+                return false;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
 }
