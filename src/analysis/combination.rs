@@ -14,8 +14,46 @@ const GLH_PER_CREDIT: u32 = 4;
 /// Total qualification time per credit, an upper bound on guided learning.
 const TQT_PER_CREDIT: u32 = 10;
 
-/// Runs every credit and combination rule.
-pub(crate) fn check(doc: &Curriculum, programmes: &Programmes, out: &mut Vec<Finding>) {
+/// What the programme solver says about the rules of combination: the expensive part of the
+/// credit rules, which depends only on the rules, the kind and total of the qualification and
+/// the units' ids, credits, levels and order.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Solved {
+    /// Whether any valid programme exists.
+    any_valid_programme: bool,
+    /// Per level the kind of qualification needs credits at, a valid programme with fewer.
+    level_gaps: Vec<LevelGap>,
+}
+
+/// A valid programme short of the credits the kind of qualification needs at a level.
+#[derive(Debug, Clone, PartialEq)]
+struct LevelGap {
+    level: u8,
+    needed: u32,
+    /// Indices into `doc.units`, in unit order.
+    programme: Vec<usize>,
+}
+
+/// Runs the programme solver for the combination rules; `any_valid_programme` is whether
+/// [`Programmes::find`] found a programme with nothing excluded.
+pub(crate) fn solve(
+    doc: &Curriculum,
+    programmes: &Programmes,
+    any_valid_programme: bool,
+) -> Solved {
+    let level_gaps = if any_valid_programme {
+        level_gaps(doc, programmes)
+    } else {
+        Vec::new()
+    };
+    Solved {
+        any_valid_programme,
+        level_gaps,
+    }
+}
+
+/// Runs every credit and combination rule, with the solver's part already in `solved`.
+pub(crate) fn check(doc: &Curriculum, solved: &Solved, out: &mut Vec<Finding>) {
     kind_shape(doc, out);
     references(doc, out);
     mandatory_total(doc, out);
@@ -23,13 +61,14 @@ pub(crate) fn check(doc: &Curriculum, programmes: &Programmes, out: &mut Vec<Fin
         group_bounds(doc, group, out);
     }
     level_rules(doc, out);
-    match programmes.find(&vec![false; programmes.optional().len()], &[]) {
-        Some(_) => level_shape(doc, programmes, out),
-        None => out.push(Finding::error(
+    if solved.any_valid_programme {
+        level_shape(doc, &solved.level_gaps, out);
+    } else {
+        out.push(Finding::error(
             Location::Rules,
             "no valid combination of units exists: no learner can complete the qualification \
              under these rules of combination",
-        )),
+        ));
     }
     let taken = takeable(doc);
     for unit in &doc.units {
@@ -250,37 +289,54 @@ fn level_rules(doc: &Curriculum, out: &mut Vec<Finding>) {
     }
 }
 
+/// Per level the kind of qualification needs credits at, a valid programme with fewer.
+fn level_gaps(doc: &Curriculum, programmes: &Programmes) -> Vec<LevelGap> {
+    let none_excluded = vec![false; programmes.optional().len()];
+    doc.qualification
+        .kind
+        .expected_credits()
+        .iter()
+        .filter_map(|&(level, needed)| {
+            let caps = [LevelCap {
+                level,
+                credits: needed.checked_sub(1)?,
+            }];
+            let programme = programmes.find(&none_excluded, &caps)?;
+            Some(LevelGap {
+                level,
+                needed,
+                programme,
+            })
+        })
+        .collect()
+}
+
 /// Every valid programme has the credits the kind of qualification needs at each level.
-fn level_shape(doc: &Curriculum, programmes: &Programmes, out: &mut Vec<Finding>) {
-    for &(level, credits) in doc.qualification.kind.expected_credits() {
-        let Some(cap) = credits.checked_sub(1) else {
-            continue;
-        };
-        let caps = [LevelCap {
-            level,
-            credits: cap,
-        }];
-        if let Some(programme) = programmes.find(&vec![false; programmes.optional().len()], &caps) {
-            let at_level: u32 = programme
-                .iter()
-                .filter_map(|&i| doc.units.get(i))
-                .filter(|u| u.level == level)
-                .map(|u| u.credits)
-                .sum();
-            let numbers: Vec<&str> = programme
-                .iter()
-                .filter_map(|&i| doc.units.get(i))
-                .map(|u| u.number.trim())
-                .collect();
-            out.push(Finding::error(
-                Location::Rules,
-                format!(
-                    "a learner taking {} has only {at_level} credits at Level {level}; an {} needs {credits}",
-                    numbers.join(", "),
-                    doc.qualification.kind
-                ),
-            ));
-        }
+fn level_shape(doc: &Curriculum, gaps: &[LevelGap], out: &mut Vec<Finding>) {
+    for gap in gaps {
+        let level = gap.level;
+        let at_level: u32 = gap
+            .programme
+            .iter()
+            .filter_map(|&i| doc.units.get(i))
+            .filter(|u| u.level == level)
+            .map(|u| u.credits)
+            .sum();
+        let numbers: Vec<&str> = gap
+            .programme
+            .iter()
+            .filter_map(|&i| doc.units.get(i))
+            .map(|u| u.number.trim())
+            .collect();
+        out.push(Finding::error(
+            Location::Rules,
+            format!(
+                "a learner taking {} has only {at_level} credits at Level {level}; an {} needs {}",
+                numbers.join(", "),
+                doc.qualification.kind,
+                gap.needed
+            ),
+        ));
     }
 }
 
@@ -356,7 +412,11 @@ mod tests {
 
     fn findings(doc: &Curriculum) -> Vec<String> {
         let mut out = Vec::new();
-        check(doc, &Programmes::new(doc), &mut out);
+        let programmes = Programmes::new(doc);
+        let any = programmes
+            .find(&vec![false; programmes.optional().len()], &[])
+            .is_some();
+        check(doc, &solve(doc, &programmes, any), &mut out);
         out.into_iter()
             .map(|f| format!("{}: {}", f.severity, f.message))
             .collect()

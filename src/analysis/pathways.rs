@@ -46,11 +46,18 @@ pub enum PathwayStatus {
 
 /// Pathway coverage of every KSB of `doc`.
 pub fn pathway_report(doc: &Curriculum) -> PathwayReport {
-    report(doc, &Programmes::new(doc))
+    let programmes = Programmes::new(doc);
+    let base = programmes.find(&vec![false; programmes.optional().len()], &[]);
+    report(doc, &programmes, base)
 }
 
-/// [`pathway_report`] with the rules already compiled.
-pub(crate) fn report(doc: &Curriculum, programmes: &Programmes) -> PathwayReport {
+/// [`pathway_report`] with the rules already compiled and `base`, what [`Programmes::find`]
+/// returns with nothing excluded, already solved.
+pub(crate) fn report(
+    doc: &Curriculum,
+    programmes: &Programmes,
+    base: Option<Vec<usize>>,
+) -> PathwayReport {
     let optional_position: HashMap<usize, usize> = programmes
         .optional()
         .iter()
@@ -72,8 +79,6 @@ pub(crate) fn report(doc: &Curriculum, programmes: &Programmes) -> PathwayReport
         }
     }
 
-    let none_excluded = vec![false; programmes.optional().len()];
-    let base = programmes.find(&none_excluded, &[]);
     let mut known: Vec<Vec<usize>> = base.iter().cloned().collect();
     let mut answers: HashMap<Vec<usize>, Option<Vec<UnitId>>> = HashMap::new();
 
