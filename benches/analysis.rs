@@ -1,14 +1,15 @@
-//! Benchmarks of the analysis layer: `check` on the large synthetic curriculum and on the
-//! shipped example, and the exact pathway analysis on 40 optional 15-credit units of which a
+//! Benchmarks of the analysis layer: `check` on the large synthetic curriculum (cold, and an
+//! [`Analyser`] after a text edit) and on the shipped example, and the exact pathway analysis on 40 optional 15-credit units of which a
 //! learner takes 8 (76.9 million combinations) with 180 KSBs, timed beside a brute force that
 //! enumerates every combination once.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use htq_studio::analysis::{PathwayStatus, check, pathway_report};
+use htq_studio::analysis::{Analyser, PathwayStatus, check, pathway_report};
 use htq_studio::model::synthetic::{Size, curriculum};
 use htq_studio::model::{
-    Band, Coverage, Criterion as AssessmentCriterion, Curriculum, Ksb, KsbKind, LearningOutcome,
-    Mapping, OptionalGroup, Qualification, QualificationKind, RulesOfCombination, Standard, Unit,
+    Band, Coverage, Criterion as AssessmentCriterion, Curriculum, Edit, Ksb, KsbKind,
+    LearningOutcome, Mapping, OptionalGroup, Qualification, QualificationKind, RulesOfCombination,
+    Standard, TextField, Unit,
 };
 use std::hint::black_box;
 use std::path::Path;
@@ -178,6 +179,23 @@ fn benches(c: &mut Criterion) {
     let large = curriculum(Size::LARGE);
     c.bench_function("check synthetic LARGE", |b| {
         b.iter(|| check(black_box(&large)))
+    });
+    let mut edited = large.clone();
+    let mut analyser = Analyser::default();
+    analyser.analyse(&edited);
+    let title = TextField::UnitTitle(large.units[0].id.clone());
+    let mut round = 0u64;
+    c.bench_function("analyse after a text edit (LARGE, cached)", |b| {
+        b.iter(|| {
+            round += 1;
+            let edit = Edit::SetText {
+                field: title.clone(),
+                value: format!("Unit title, revision {round}"),
+            };
+            if edited.apply(edit).is_ok() {
+                black_box(analyser.analyse(black_box(&edited)));
+            }
+        })
     });
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("curricula/medtech-htq.ron");
     match htq_studio::store::load(&example) {
