@@ -2,7 +2,7 @@
 //! for the current revision. All edits go through [`Session::apply`].
 
 use super::files::{Opened, Written};
-use crate::analysis::{self, Analysis, Finding, PathwayReport};
+use crate::analysis::{Analyser, Analysis, Finding, PathwayReport};
 use crate::model::{Curriculum, Edit, EditError, History};
 use crate::store::{Fingerprint, LockInfo, LockNote};
 use std::path::{Path, PathBuf};
@@ -22,6 +22,7 @@ pub struct Session {
     /// Someone else who had the file open when we opened it.
     pub other_editor: Option<LockInfo>,
     lock: Option<Arc<LockNote>>,
+    analyser: Analyser,
     analysis: Analysis,
     analysed_revision: u64,
 }
@@ -29,7 +30,8 @@ pub struct Session {
 impl Session {
     /// A session over `doc`, loaded from `path` (or new when `None`).
     pub fn new(doc: Curriculum, path: Option<PathBuf>) -> Self {
-        let analysis = analysis::analyse(&doc);
+        let mut analyser = Analyser::default();
+        let analysis = analyser.analyse(&doc);
         Self {
             doc,
             path,
@@ -37,6 +39,7 @@ impl Session {
             fingerprint: None,
             other_editor: None,
             lock: None,
+            analyser,
             analysis,
             analysed_revision: 0,
         }
@@ -114,7 +117,7 @@ impl Session {
     fn refresh(&mut self) {
         let revision = self.history.revision();
         if revision != self.analysed_revision {
-            self.analysis = analysis::analyse(&self.doc);
+            self.analysis = self.analyser.analyse(&self.doc);
             self.analysed_revision = revision;
         }
     }
