@@ -2,6 +2,7 @@
 //! criteria, 3 standards of 60 KSBs, 1,000 mappings):
 //! - one edit in the unit editor: update (edit + undo history + all checks + pathway coverage)
 //!   and building the view; target < 8 ms in release;
+//! - one mapping edit, which changes coverage and so re-solves the pathways;
 //! - building the 240 x 180 mapping matrix view, and scrolling it; target < 8 ms.
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -32,6 +33,23 @@ fn edit(c: &mut Criterion) {
     });
 }
 
+fn mapping_edit(c: &mut Criterion) {
+    let mut app = large_app();
+    let _ = app.update(Message::Navigate(Screen::Mapping));
+    c.bench_function(
+        "gui/edit that changes coverage: update + re-solve + view (large)",
+        |b| {
+            b.iter(|| {
+                let _ = app.update(Message::Mapping(mapping::Message::Cycle(
+                    "u40-lo1".into(),
+                    "st1-k7".into(),
+                )));
+                black_box(app.view());
+            });
+        },
+    );
+}
+
 fn matrix(c: &mut Criterion) {
     let mut app = large_app();
     let _ = app.update(Message::Navigate(Screen::Mapping));
@@ -52,5 +70,5 @@ fn matrix(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, edit, matrix);
+criterion_group!(benches, edit, mapping_edit, matrix);
 criterion_main!(benches);
