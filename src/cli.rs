@@ -364,38 +364,15 @@ fn export(args: &ExportArgs, console: &mut Console) -> ExitCode {
             unit: args.unit.clone(),
             include_minutes: args.with_minutes,
         };
-        let pdf = match export::specification_pdf(&doc, &options) {
-            Ok(pdf) => pdf,
-            Err(error) => {
-                console.complain(format_args!("error: {}: {error}", args.file.display()));
-                return ExitCode::from(FOUND_PROBLEMS);
-            }
-        };
-        if let Err(error) = std::fs::write(out, pdf) {
-            console.complain(format_args!(
-                "error: {}: cannot write the file: {error}",
-                out.display()
-            ));
-            return ExitCode::from(UNUSABLE);
+        let made = export::specification_pdf(&doc, &options);
+        if let Some(failed) = write_pdf(console, &args.file, out, made) {
+            return failed;
         }
-        console.say(format_args!("wrote {}", out.display()));
     }
     if let Some(out) = &args.minutes {
-        let pdf = match export::minutes_pdf(&doc) {
-            Ok(pdf) => pdf,
-            Err(error) => {
-                console.complain(format_args!("error: {}: {error}", args.file.display()));
-                return ExitCode::from(FOUND_PROBLEMS);
-            }
-        };
-        if let Err(error) = std::fs::write(out, pdf) {
-            console.complain(format_args!(
-                "error: {}: cannot write the file: {error}",
-                out.display()
-            ));
-            return ExitCode::from(UNUSABLE);
+        if let Some(failed) = write_pdf(console, &args.file, out, export::minutes_pdf(&doc)) {
+            return failed;
         }
-        console.say(format_args!("wrote {}", out.display()));
     }
     ExitCode::SUCCESS
 }
@@ -449,4 +426,29 @@ mod tests {
         assert_eq!(counted(1, "error", "errors"), "1 error");
         assert_eq!(counted(0, "error", "errors"), "0 errors");
     }
+}
+
+/// Writes a PDF made from `source` to `out`, or says why not; `Some(code)` when it failed.
+fn write_pdf(
+    console: &mut Console<'_>,
+    source: &std::path::Path,
+    out: &std::path::Path,
+    made: Result<Vec<u8>, export::ExportError>,
+) -> Option<ExitCode> {
+    let pdf = match made {
+        Ok(pdf) => pdf,
+        Err(error) => {
+            console.complain(format_args!("error: {}: {error}", source.display()));
+            return Some(ExitCode::from(FOUND_PROBLEMS));
+        }
+    };
+    if let Err(error) = std::fs::write(out, pdf) {
+        console.complain(format_args!(
+            "error: {}: cannot write the file: {error}",
+            out.display()
+        ));
+        return Some(ExitCode::from(UNUSABLE));
+    }
+    console.say(format_args!("wrote {}", out.display()));
+    None
 }
