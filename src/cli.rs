@@ -369,10 +369,10 @@ fn export(args: &ExportArgs, console: &mut Console) -> ExitCode {
             return failed;
         }
     }
-    if let Some(out) = &args.minutes {
-        if let Some(failed) = write_pdf(console, &args.file, out, export::minutes_pdf(&doc)) {
-            return failed;
-        }
+    if let Some(out) = &args.minutes
+        && let Some(failed) = write_pdf(console, &args.file, out, export::minutes_pdf(&doc))
+    {
+        return failed;
     }
     ExitCode::SUCCESS
 }
@@ -391,6 +391,31 @@ fn drill(result: Result<(), store::drill::DrillError>) -> ExitCode {
 /// `1 error`, `3 errors`.
 fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Writes a PDF made from `source` to `out`, or says why not; `Some(code)` when it failed.
+fn write_pdf(
+    console: &mut Console<'_>,
+    source: &std::path::Path,
+    out: &std::path::Path,
+    made: Result<Vec<u8>, export::ExportError>,
+) -> Option<ExitCode> {
+    let pdf = match made {
+        Ok(pdf) => pdf,
+        Err(error) => {
+            console.complain(format_args!("error: {}: {error}", source.display()));
+            return Some(ExitCode::from(FOUND_PROBLEMS));
+        }
+    };
+    if let Err(error) = std::fs::write(out, pdf) {
+        console.complain(format_args!(
+            "error: {}: cannot write the file: {error}",
+            out.display()
+        ));
+        return Some(ExitCode::from(UNUSABLE));
+    }
+    console.say(format_args!("wrote {}", out.display()));
+    None
 }
 
 #[cfg(test)]
@@ -426,29 +451,4 @@ mod tests {
         assert_eq!(counted(1, "error", "errors"), "1 error");
         assert_eq!(counted(0, "error", "errors"), "0 errors");
     }
-}
-
-/// Writes a PDF made from `source` to `out`, or says why not; `Some(code)` when it failed.
-fn write_pdf(
-    console: &mut Console<'_>,
-    source: &std::path::Path,
-    out: &std::path::Path,
-    made: Result<Vec<u8>, export::ExportError>,
-) -> Option<ExitCode> {
-    let pdf = match made {
-        Ok(pdf) => pdf,
-        Err(error) => {
-            console.complain(format_args!("error: {}: {error}", source.display()));
-            return Some(ExitCode::from(FOUND_PROBLEMS));
-        }
-    };
-    if let Err(error) = std::fs::write(out, pdf) {
-        console.complain(format_args!(
-            "error: {}: cannot write the file: {error}",
-            out.display()
-        ));
-        return Some(ExitCode::from(UNUSABLE));
-    }
-    console.say(format_args!("wrote {}", out.display()));
-    None
 }
