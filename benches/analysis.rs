@@ -185,6 +185,9 @@ fn benches(c: &mut Criterion) {
     analyser.analyse(&edited);
     let title = TextField::UnitTitle(large.units[0].id.clone());
     let mut round = 0u64;
+    c.bench_function("pathway_report synthetic LARGE", |b| {
+        b.iter(|| black_box(pathway_report(black_box(&large))))
+    });
     c.bench_function("analyse after a text edit (LARGE, cached)", |b| {
         b.iter(|| {
             round += 1;

@@ -82,6 +82,33 @@ pub(crate) fn report(
     let mut known: Vec<Vec<usize>> = base.iter().cloned().collect();
     let mut answers: HashMap<Vec<usize>, Option<Vec<UnitId>>> = HashMap::new();
 
+    // One pass decides which covering sets some programme avoids; the others are met in
+    // every pathway and need no witness search.
+    let key_of = |units: &[usize]| {
+        let mut key: Vec<usize> = units
+            .iter()
+            .filter_map(|u| optional_position.get(u).copied())
+            .collect();
+        key.sort_unstable();
+        key.dedup();
+        key
+    };
+    if base.is_some() {
+        let mut classes: Vec<Vec<usize>> = covering
+            .values()
+            .filter(|(units, _)| !units.iter().any(|&u| programmes.is_mandatory(u)))
+            .map(|(units, _)| key_of(units))
+            .collect();
+        classes.sort_unstable();
+        classes.dedup();
+        let avoidable = programmes.avoidable(&classes);
+        for (class, avoidable) in classes.into_iter().zip(avoidable) {
+            if !avoidable {
+                answers.insert(class, None);
+            }
+        }
+    }
+
     let ksbs = doc
         .standards
         .iter()
@@ -93,12 +120,7 @@ pub(crate) fn report(
             } else if base.is_none() || units.iter().any(|&u| programmes.is_mandatory(u)) {
                 PathwayStatus::Mandatory
             } else {
-                let mut key: Vec<usize> = units
-                    .iter()
-                    .filter_map(|u| optional_position.get(u).copied())
-                    .collect();
-                key.sort_unstable();
-                key.dedup();
+                let key = key_of(&units);
                 let witness = answers
                     .entry(key)
                     .or_insert_with_key(|key| {

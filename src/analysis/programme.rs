@@ -223,6 +223,126 @@ impl Programmes {
     }
 }
 
+impl Programmes {
+    /// For each class (a set of optional positions), whether some valid programme takes none
+    /// of its units. One layered pass for all classes: each state carries, as a bitset, the
+    /// classes that some path reaching it has avoided so far; equal states merge their sets.
+    pub(crate) fn avoidable(&self, classes: &[Vec<usize>]) -> Vec<bool> {
+        let quantities: Vec<&Quantity> = self.quantities.iter().collect();
+        avoidable(&quantities, self.optional.len(), classes)
+    }
+}
+
+/// See [`Programmes::avoidable`].
+fn avoidable(quantities: &[&Quantity], n: usize, classes: &[Vec<usize>]) -> Vec<bool> {
+    let words = classes.len().div_ceil(64).max(1);
+    let width = quantities.len();
+    let mut hits = vec![0u64; n * words];
+    for (c, class) in classes.iter().enumerate() {
+        for &p in class {
+            if let Some(word) = hits.get_mut(p * words + c / 64) {
+                *word |= 1 << (c % 64);
+            }
+        }
+    }
+    let mut answer = vec![false; classes.len()];
+    if width == 0 {
+        answer.fill(true);
+        return answer;
+    }
+    let mut current = Vec::with_capacity(width);
+    for q in quantities {
+        match q.step(q.start, 0) {
+            Some(v) => current.push(v),
+            None => return answer,
+        }
+    }
+    let mut reachable = vec![0u64; (n + 1) * width];
+    for p in (0..n).rev() {
+        let (row, below) = reachable.split_at_mut((p + 1) * width);
+        for (d, q) in quantities.iter().enumerate() {
+            row[p * width + d] = below[d] + u64::from(q.adds[p]);
+        }
+    }
+    let hopeless = |state: &[u32], p: usize| {
+        let gains = &reachable[p * width..(p + 1) * width];
+        quantities
+            .iter()
+            .zip(state)
+            .zip(gains)
+            .any(|((q, &v), &gain)| u64::from(v) + gain < u64::from(q.lower))
+    };
+    if hopeless(&current, 0) {
+        return answer;
+    }
+    let mut bits = vec![u64::MAX; words];
+    let mut next: Vec<u32> = Vec::new();
+    let mut next_bits: Vec<u64> = Vec::new();
+    let mut seen = StateTable::default();
+    for p in 0..n {
+        next.clear();
+        next_bits.clear();
+        seen.reset(2 * current.len() / width);
+        for (s, state) in current.chunks_exact(width).enumerate() {
+            for take in [false, true] {
+                let at = next.len();
+                let mut alive = true;
+                for (q, &value) in quantities.iter().zip(state) {
+                    let add = if take { q.adds[p] } else { 0 };
+                    match q.step(u64::from(value), add) {
+                        Some(v) => next.push(v),
+                        None => {
+                            alive = false;
+                            break;
+                        }
+                    }
+                }
+                if !alive || hopeless(&next[at..], p + 1) {
+                    next.truncate(at);
+                    continue;
+                }
+                let from = &bits[s * words..(s + 1) * words];
+                let cleared = &hits[p * words..(p + 1) * words];
+                let carried = from
+                    .iter()
+                    .zip(cleared)
+                    .map(|(&b, &h)| if take { b & !h } else { b });
+                match seen.entry(&next, width) {
+                    Entry::New => next_bits.extend(carried),
+                    Entry::Existing(index) => {
+                        next.truncate(at);
+                        for (slot, bit) in next_bits[index * words..(index + 1) * words]
+                            .iter_mut()
+                            .zip(carried)
+                        {
+                            *slot |= bit;
+                        }
+                    }
+                    Entry::Unusable => {
+                        // Too many states to index: claim nothing is avoidable, so that the
+                        // caller falls back to solving each class on its own.
+                        answer.fill(true);
+                        return answer;
+                    }
+                }
+            }
+        }
+        if next.is_empty() {
+            return answer;
+        }
+        std::mem::swap(&mut current, &mut next);
+        std::mem::swap(&mut bits, &mut next_bits);
+    }
+    for state_bits in bits.chunks_exact(words) {
+        for (c, slot) in answer.iter_mut().enumerate() {
+            if state_bits[c / 64] & (1 << (c % 64)) != 0 {
+                *slot = true;
+            }
+        }
+    }
+    answer
+}
+
 /// The layered dynamic programme. Returns the positions of the chosen optional units.
 fn solve(quantities: &[&Quantity], n: usize, excluded: &[bool]) -> Option<Vec<usize>> {
     let width = quantities.len();
@@ -336,12 +456,17 @@ impl StateTable {
     /// Whether the last state of `states` (flat, `width` values each) was new; if so it is
     /// recorded. The earlier states must all be in the table.
     fn insert(&mut self, states: &[u32], width: usize) -> bool {
+        matches!(self.entry(states, width), Entry::New)
+    }
+
+    /// Records the last state of `states` if it is new, or says which earlier state equals it.
+    fn entry(&mut self, states: &[u32], width: usize) -> Entry {
         let Some(at) = states.len().checked_sub(width) else {
-            return false;
+            return Entry::Unusable;
         };
         let state = &states[at..];
         let Ok(id) = u32::try_from(at / width) else {
-            return false;
+            return Entry::Unusable;
         };
         let hash = state.iter().fold(0u64, |h, &v| {
             (h.rotate_left(5) ^ u64::from(v)).wrapping_mul(0x517c_c1b7_2722_0a95)
@@ -350,17 +475,27 @@ impl StateTable {
         let mut slot = (hash >> (64 - self.bits)) as usize;
         loop {
             let Some(entry) = self.slots.get_mut(slot) else {
-                return false;
+                return Entry::Unusable;
             };
             if *entry == Self::EMPTY {
                 *entry = id;
-                return true;
+                return Entry::New;
             }
             let other = *entry as usize * width;
             if states.get(other..other + width) == Some(state) {
-                return false;
+                return Entry::Existing(*entry as usize);
             }
             slot = (slot + 1) & mask;
         }
     }
+}
+
+/// What [`StateTable::entry`] found.
+enum Entry {
+    /// The state was new and is now recorded.
+    New,
+    /// The state equals the earlier state with this index.
+    Existing(usize),
+    /// The table could not take it (more states than it can index).
+    Unusable,
 }
