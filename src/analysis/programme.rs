@@ -257,21 +257,8 @@ fn avoidable(quantities: &[&Quantity], n: usize, classes: &[Vec<usize>]) -> Vec<
             None => return answer,
         }
     }
-    let mut reachable = vec![0u64; (n + 1) * width];
-    for p in (0..n).rev() {
-        let (row, below) = reachable.split_at_mut((p + 1) * width);
-        for (d, q) in quantities.iter().enumerate() {
-            row[p * width + d] = below[d] + u64::from(q.adds[p]);
-        }
-    }
-    let hopeless = |state: &[u32], p: usize| {
-        let gains = &reachable[p * width..(p + 1) * width];
-        quantities
-            .iter()
-            .zip(state)
-            .zip(gains)
-            .any(|((q, &v), &gain)| u64::from(v) + gain < u64::from(q.lower))
-    };
+    let pruning = Pruning::new(quantities, n, |_| true);
+    let hopeless = |state: &[u32], p: usize| pruning.hopeless(quantities, state, p);
     if hopeless(&current, 0) {
         return answer;
     }
@@ -343,6 +330,38 @@ fn avoidable(quantities: &[&Quantity], n: usize, classes: &[Vec<usize>]) -> Vec<
     answer
 }
 
+/// The most each quantity can still gain from the units at positions >= p (row p, one value
+/// per quantity), for pruning states that can no longer reach a lower bound.
+struct Pruning {
+    reachable: Vec<u64>,
+    width: usize,
+}
+
+impl Pruning {
+    fn new(quantities: &[&Quantity], n: usize, takeable: impl Fn(usize) -> bool) -> Self {
+        let width = quantities.len();
+        let mut reachable = vec![0u64; (n + 1) * width];
+        for p in (0..n).rev() {
+            let (row, below) = reachable.split_at_mut((p + 1) * width);
+            for (d, q) in quantities.iter().enumerate() {
+                let add = if takeable(p) { q.adds[p] } else { 0 };
+                row[p * width + d] = below[d] + u64::from(add);
+            }
+        }
+        Self { reachable, width }
+    }
+
+    /// Whether `state`, before deciding position `p`, can no longer meet every lower bound.
+    fn hopeless(&self, quantities: &[&Quantity], state: &[u32], p: usize) -> bool {
+        let gains = &self.reachable[p * self.width..(p + 1) * self.width];
+        quantities
+            .iter()
+            .zip(state)
+            .zip(gains)
+            .any(|((q, &v), &gain)| u64::from(v) + gain < u64::from(q.lower))
+    }
+}
+
 /// The layered dynamic programme. Returns the positions of the chosen optional units.
 fn solve(quantities: &[&Quantity], n: usize, excluded: &[bool]) -> Option<Vec<usize>> {
     let width = quantities.len();
@@ -354,24 +373,8 @@ fn solve(quantities: &[&Quantity], n: usize, excluded: &[bool]) -> Option<Vec<us
         current.push(q.step(q.start, 0)?);
     }
     let takeable = |p: usize| !excluded.get(p).copied().unwrap_or(false);
-    // Most that each quantity can still gain from units at positions >= p (row p, `width`
-    // values), for pruning states that can no longer reach a lower bound.
-    let mut reachable = vec![0u64; (n + 1) * width];
-    for p in (0..n).rev() {
-        let (row, below) = reachable.split_at_mut((p + 1) * width);
-        for (d, q) in quantities.iter().enumerate() {
-            let add = if takeable(p) { q.adds[p] } else { 0 };
-            row[p * width + d] = below[d] + u64::from(add);
-        }
-    }
-    let hopeless = |state: &[u32], p: usize| {
-        let gains = &reachable[p * width..(p + 1) * width];
-        quantities
-            .iter()
-            .zip(state)
-            .zip(gains)
-            .any(|((q, &v), &gain)| u64::from(v) + gain < u64::from(q.lower))
-    };
+    let pruning = Pruning::new(quantities, n, takeable);
+    let hopeless = |state: &[u32], p: usize| pruning.hopeless(quantities, state, p);
     if hopeless(&current, 0) {
         return None;
     }
