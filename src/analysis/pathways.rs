@@ -79,11 +79,8 @@ pub(crate) fn report(
         }
     }
 
-    let mut known: Vec<Vec<usize>> = base.iter().cloned().collect();
-    let mut answers: HashMap<Vec<usize>, Option<Vec<UnitId>>> = HashMap::new();
-
-    // One pass decides which covering sets some programme avoids; the others are met in
-    // every pathway and need no witness search.
+    // One pass over the optional units finds, for every distinct set of covering units, a
+    // programme that avoids it or proves that none does.
     let key_of = |units: &[usize]| {
         let mut key: Vec<usize> = units
             .iter()
@@ -93,6 +90,7 @@ pub(crate) fn report(
         key.dedup();
         key
     };
+    let mut answers: HashMap<Vec<usize>, Option<Vec<UnitId>>> = HashMap::new();
     if base.is_some() {
         let mut classes: Vec<Vec<usize>> = covering
             .values()
@@ -101,11 +99,9 @@ pub(crate) fn report(
             .collect();
         classes.sort_unstable();
         classes.dedup();
-        let avoidable = programmes.avoidable(&classes);
-        for (class, avoidable) in classes.into_iter().zip(avoidable) {
-            if !avoidable {
-                answers.insert(class, None);
-            }
+        let witnesses = programmes.avoiding_each(&classes);
+        for (class, witness) in classes.into_iter().zip(witnesses) {
+            answers.insert(class, witness.map(|programme| programmes.ids(&programme)));
         }
     }
 
@@ -120,15 +116,7 @@ pub(crate) fn report(
             } else if base.is_none() || units.iter().any(|&u| programmes.is_mandatory(u)) {
                 PathwayStatus::Mandatory
             } else {
-                let key = key_of(&units);
-                let witness = answers
-                    .entry(key)
-                    .or_insert_with_key(|key| {
-                        avoiding(programmes, key, &units, &mut known)
-                            .map(|programme| programmes.ids(&programme))
-                    })
-                    .clone();
-                match witness {
+                match answers.get(&key_of(&units)).cloned().flatten() {
                     Some(witness) => PathwayStatus::SomePathways { witness },
                     None => PathwayStatus::Mandatory,
                 }
@@ -144,31 +132,6 @@ pub(crate) fn report(
         any_valid_programme: base.is_some(),
         ksbs,
     }
-}
-
-/// A valid programme with none of `units` (indices into `doc.units`; `excluded` holds the
-/// positions of those that are optional), reusing a programme already in `known` if one fits.
-fn avoiding(
-    programmes: &Programmes,
-    excluded: &[usize],
-    units: &[usize],
-    known: &mut Vec<Vec<usize>>,
-) -> Option<Vec<usize>> {
-    if let Some(found) = known
-        .iter()
-        .find(|programme| !units.iter().any(|u| programme.binary_search(u).is_ok()))
-    {
-        return Some(found.clone());
-    }
-    let mut mask = vec![false; programmes.optional().len()];
-    for &p in excluded {
-        if let Some(slot) = mask.get_mut(p) {
-            *slot = true;
-        }
-    }
-    let found = programmes.find(&mask, &[])?;
-    known.push(found.clone());
-    Some(found)
 }
 
 /// Turns the pathway gaps of `report` into errors at the KSB.

@@ -224,17 +224,45 @@ impl Programmes {
 }
 
 impl Programmes {
-    /// For each class (a set of optional positions), whether some valid programme takes none
-    /// of its units. One layered pass for all classes: each state carries, as a bitset, the
-    /// classes that some path reaching it has avoided so far; equal states merge their sets.
-    pub(crate) fn avoidable(&self, classes: &[Vec<usize>]) -> Vec<bool> {
+    /// For each class (a set of optional positions), a valid programme that takes none of its
+    /// units (as indices into `doc.units`, in unit order), or `None` when every programme
+    /// takes one. One layered pass for all classes: each state carries, as a bitset, the
+    /// classes that some path reaching it has avoided so far (equal states merge their sets),
+    /// and every edge is kept so that a witness for each class is traced back afterwards.
+    pub(crate) fn avoiding_each(&self, classes: &[Vec<usize>]) -> Vec<Option<Vec<usize>>> {
         let quantities: Vec<&Quantity> = self.quantities.iter().collect();
-        avoidable(&quantities, self.optional.len(), classes)
+        avoiding_each(&quantities, self.optional.len(), classes)
+            .into_iter()
+            .map(|chosen| {
+                chosen.map(|chosen| {
+                    let mut programme: Vec<usize> = self
+                        .mandatory
+                        .iter()
+                        .copied()
+                        .chain(chosen.iter().filter_map(|&p| self.optional.get(p).copied()))
+                        .collect();
+                    programme.sort_unstable();
+                    programme
+                })
+            })
+            .collect()
     }
 }
 
-/// See [`Programmes::avoidable`].
-fn avoidable(quantities: &[&Quantity], n: usize, classes: &[Vec<usize>]) -> Vec<bool> {
+/// One layer of the bitset pass: its states (flat), their class bitsets (flat), and for each
+/// state the edges that reach it from the layer before, as (parent state, took the unit).
+#[derive(Default)]
+struct Layer {
+    bits: Vec<u64>,
+    edges: Vec<Vec<(u32, bool)>>,
+}
+
+/// See [`Programmes::avoiding_each`]; returns the chosen optional positions per class.
+fn avoiding_each(
+    quantities: &[&Quantity],
+    n: usize,
+    classes: &[Vec<usize>],
+) -> Vec<Option<Vec<usize>>> {
     let words = classes.len().div_ceil(64).max(1);
     let width = quantities.len();
     let mut hits = vec![0u64; n * words];
@@ -245,32 +273,41 @@ fn avoidable(quantities: &[&Quantity], n: usize, classes: &[Vec<usize>]) -> Vec<
             }
         }
     }
-    let mut answer = vec![false; classes.len()];
+    let has = |bits: &[u64], c: usize| bits.get(c / 64).is_some_and(|w| w & (1 << (c % 64)) != 0);
+    let none = vec![None; classes.len()];
     if width == 0 {
-        answer.fill(true);
-        return answer;
+        return vec![Some(Vec::new()); classes.len()];
     }
     let mut current = Vec::with_capacity(width);
     for q in quantities {
         match q.step(q.start, 0) {
             Some(v) => current.push(v),
-            None => return answer,
+            None => return none,
         }
     }
     let pruning = Pruning::new(quantities, n, |_| true);
     let hopeless = |state: &[u32], p: usize| pruning.hopeless(quantities, state, p);
     if hopeless(&current, 0) {
-        return answer;
+        return none;
     }
-    let mut bits = vec![u64::MAX; words];
+    let mut layers: Vec<Layer> = Vec::with_capacity(n + 1);
+    layers.push(Layer {
+        bits: vec![u64::MAX; words],
+        edges: vec![Vec::new()],
+    });
     let mut next: Vec<u32> = Vec::new();
-    let mut next_bits: Vec<u64> = Vec::new();
     let mut seen = StateTable::default();
     for p in 0..n {
         next.clear();
-        next_bits.clear();
         seen.reset(2 * current.len() / width);
+        let mut layer = Layer::default();
+        let Some(previous) = layers.last() else {
+            return none;
+        };
         for (s, state) in current.chunks_exact(width).enumerate() {
+            let Ok(parent) = u32::try_from(s) else {
+                return none;
+            };
             for take in [false, true] {
                 let at = next.len();
                 let mut alive = true;
@@ -288,46 +325,66 @@ fn avoidable(quantities: &[&Quantity], n: usize, classes: &[Vec<usize>]) -> Vec<
                     next.truncate(at);
                     continue;
                 }
-                let from = &bits[s * words..(s + 1) * words];
+                let from = &previous.bits[s * words..(s + 1) * words];
                 let cleared = &hits[p * words..(p + 1) * words];
                 let carried = from
                     .iter()
                     .zip(cleared)
                     .map(|(&b, &h)| if take { b & !h } else { b });
                 match seen.entry(&next, width) {
-                    Entry::New => next_bits.extend(carried),
+                    Entry::New => {
+                        layer.bits.extend(carried);
+                        layer.edges.push(vec![(parent, take)]);
+                    }
                     Entry::Existing(index) => {
                         next.truncate(at);
-                        for (slot, bit) in next_bits[index * words..(index + 1) * words]
+                        for (slot, bit) in layer.bits[index * words..(index + 1) * words]
                             .iter_mut()
                             .zip(carried)
                         {
                             *slot |= bit;
                         }
+                        if let Some(edges) = layer.edges.get_mut(index) {
+                            edges.push((parent, take));
+                        }
                     }
-                    Entry::Unusable => {
-                        // Too many states to index: claim nothing is avoidable, so that the
-                        // caller falls back to solving each class on its own.
-                        answer.fill(true);
-                        return answer;
-                    }
+                    Entry::Unusable => return none,
                 }
             }
         }
         if next.is_empty() {
-            return answer;
+            return none;
         }
+        layers.push(layer);
         std::mem::swap(&mut current, &mut next);
-        std::mem::swap(&mut bits, &mut next_bits);
     }
-    for state_bits in bits.chunks_exact(words) {
-        for (c, slot) in answer.iter_mut().enumerate() {
-            if state_bits[c / 64] & (1 << (c % 64)) != 0 {
-                *slot = true;
+    let Some(last) = layers.last() else {
+        return none;
+    };
+    (0..classes.len())
+        .map(|c| {
+            let mut state = last
+                .bits
+                .chunks_exact(words)
+                .position(|bits| has(bits, c))?;
+            let mut chosen = Vec::new();
+            for p in (0..n).rev() {
+                let layer = layers.get(p + 1)?;
+                let parent_bits = &layers.get(p)?.bits;
+                let hit = has(&hits[p * words..(p + 1) * words], c);
+                let &(parent, took) = layer.edges.get(state)?.iter().find(|&&(parent, took)| {
+                    let parent = parent as usize;
+                    has(&parent_bits[parent * words..(parent + 1) * words], c) && !(took && hit)
+                })?;
+                if took {
+                    chosen.push(p);
+                }
+                state = parent as usize;
             }
-        }
-    }
-    answer
+            chosen.reverse();
+            Some(chosen)
+        })
+        .collect()
 }
 
 /// The most each quantity can still gain from the units at positions >= p (row p, one value
