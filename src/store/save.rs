@@ -10,6 +10,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 /// Writes `doc` to `path` in canonical form, atomically.
 pub fn save(path: &Path, doc: &Curriculum) -> Result<(), SaveError> {
@@ -42,7 +43,51 @@ pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveErro
     if let Ok(dir) = File::open(&folder) {
         let _ = dir.sync_all();
     }
+    sweep_leftovers(&folder, &name.to_string_lossy());
     Ok(())
+}
+
+/// How old a temporary file of a process that is gone must be before a save removes it; a
+/// writer on another machine sharing the folder is never that slow.
+const LEFTOVER_AGE: Duration = Duration::from_secs(60 * 60);
+
+/// Removes the temporary files that saves of `name` left behind when their process was killed
+/// mid-write (best effort): those of processes no longer running, older than [`LEFTOVER_AGE`].
+fn sweep_leftovers(folder: &Path, name: &str) {
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let Some((pid, serial)) = file_name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|rest| rest.split_once('-'))
+        else {
+            continue;
+        };
+        let Ok(pid) = pid.parse::<u32>() else {
+            continue;
+        };
+        if serial.is_empty()
+            || !serial.bytes().all(|b| b.is_ascii_digit())
+            || pid == std::process::id()
+            || super::owner::is_running(pid)
+        {
+            continue;
+        }
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|modified| modified.elapsed().ok())
+            .is_some_and(|age| age > LEFTOVER_AGE);
+        if stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Writes `bytes` to the temporary `file`, with the permissions of the file it replaces.
@@ -103,6 +148,38 @@ mod tests {
         write_atomically(&path, b"new").map_err(io::Error::other)?;
         assert_eq!(fs::read_to_string(&path)?, "new");
         assert!(leftovers(folder.path()).is_empty());
+        Ok(())
+    }
+
+    #[test]
+    fn a_save_sweeps_old_leftovers_of_killed_saves() -> io::Result<()> {
+        let folder = tempfile::tempdir()?;
+        let target = folder.path().join("panel.ron");
+        let dead = folder.path().join(".panel.ron.4000000-7.tmp");
+        let fresh = folder.path().join(".panel.ron.4000001-1.tmp");
+        let other = folder.path().join(".other.ron.4000000-2.tmp");
+        for path in [&dead, &fresh, &other] {
+            fs::write(path, "half a file")?;
+        }
+        let long_ago = std::time::SystemTime::now() - 2 * LEFTOVER_AGE;
+        File::options()
+            .write(true)
+            .open(&dead)?
+            .set_modified(long_ago)?;
+        File::options()
+            .write(true)
+            .open(&other)?
+            .set_modified(long_ago)?;
+        write_atomically(&target, b"(format: 2)").map_err(io::Error::other)?;
+        assert!(
+            !dead.exists(),
+            "an old leftover of a dead process is removed"
+        );
+        assert!(
+            fresh.exists(),
+            "a recent one may belong to a save still running elsewhere"
+        );
+        assert!(other.exists(), "another file's leftovers are left alone");
         Ok(())
     }
 
