@@ -310,18 +310,7 @@ fn avoiding_each(
             };
             for take in [false, true] {
                 let at = next.len();
-                let mut alive = true;
-                for (q, &value) in quantities.iter().zip(state) {
-                    let add = if take { q.adds[p] } else { 0 };
-                    match q.step(u64::from(value), add) {
-                        Some(v) => next.push(v),
-                        None => {
-                            alive = false;
-                            break;
-                        }
-                    }
-                }
-                if !alive || hopeless(&next[at..], p + 1) {
+                if !advance(quantities, state, p, take, &mut next) || hopeless(&next[at..], p + 1) {
                     next.truncate(at);
                     continue;
                 }
@@ -385,6 +374,25 @@ fn avoiding_each(
             Some(chosen)
         })
         .collect()
+}
+
+/// Appends to `next` the state that follows `state` when unit `p` is taken or not. Returns
+/// false when that breaks an upper bound; `next` may then hold a partial state to drop.
+fn advance(
+    quantities: &[&Quantity],
+    state: &[u32],
+    p: usize,
+    take: bool,
+    next: &mut Vec<u32>,
+) -> bool {
+    for (q, &value) in quantities.iter().zip(state) {
+        let add = if take { q.adds[p] } else { 0 };
+        match q.step(u64::from(value), add) {
+            Some(v) => next.push(v),
+            None => return false,
+        }
+    }
+    true
 }
 
 /// The most each quantity can still gain from the units at positions >= p (row p, one value
@@ -453,18 +461,10 @@ fn solve(quantities: &[&Quantity], n: usize, excluded: &[bool]) -> Option<Vec<us
                     continue;
                 }
                 let at = next.len();
-                let mut alive = true;
-                for (q, &value) in quantities.iter().zip(state) {
-                    let add = if take { q.adds[p] } else { 0 };
-                    match q.step(u64::from(value), add) {
-                        Some(v) => next.push(v),
-                        None => {
-                            alive = false;
-                            break;
-                        }
-                    }
-                }
-                if !alive || hopeless(&next[at..], p + 1) || !seen.insert(&next, width) {
+                if !advance(quantities, state, p, take, &mut next)
+                    || hopeless(&next[at..], p + 1)
+                    || !seen.insert(&next, width)
+                {
                     next.truncate(at);
                     continue;
                 }

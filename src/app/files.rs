@@ -329,9 +329,6 @@ fn recent_file() -> Option<PathBuf> {
 
 /// The recent-files list from the user's config folder (empty if there is none).
 pub fn load_recent() -> Vec<PathBuf> {
-    if cfg!(test) {
-        return Vec::new();
-    }
     recent_file()
         .and_then(|file| std::fs::read_to_string(file).ok())
         .map(|text| {
@@ -344,25 +341,26 @@ pub fn load_recent() -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
-/// Puts `path` first in the recent list and stores the list (best effort).
-pub fn remember(recent: &mut Vec<PathBuf>, path: &Path) {
-    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+/// Puts `path` first in the recent list; the task stores the list in the user's config
+/// folder (best effort).
+pub fn remember(recent: &mut Vec<PathBuf>, path: &Path) -> Task<Message> {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     recent.retain(|p| p != &path);
     recent.insert(0, path);
     recent.truncate(RECENT_LIMIT);
-    if cfg!(test) {
-        return;
-    }
-    if let Some(file) = recent_file() {
-        let text: String = recent
-            .iter()
-            .map(|p| format!("{}\n", p.display()))
-            .collect();
-        if let Some(dir) = file.parent() {
-            let _ = std::fs::create_dir_all(dir);
+    let text: String = recent
+        .iter()
+        .map(|p| format!("{}\n", p.display()))
+        .collect();
+    Task::future(blocking(move || {
+        if let Some(file) = recent_file() {
+            if let Some(dir) = file.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            let _ = std::fs::write(file, text);
         }
-        let _ = std::fs::write(file, text);
-    }
+    }))
+    .discard()
 }
 
 /// The example curricula shipped beside the program, if they can be found.

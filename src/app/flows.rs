@@ -106,16 +106,17 @@ impl App {
         self.busy = false;
         match result {
             Ok(written) => {
-                files::remember(&mut self.recent, &written.path);
+                let remember = files::remember(&mut self.recent, &written.path);
                 if let Some(session) = &mut self.session {
                     session.saved(*written);
                 }
                 self.banner = None;
                 self.conflict = None;
-                match self.pending.take() {
+                let next = match self.pending.take() {
                     Some(pending) => self.proceed(pending),
                     None => Task::none(),
-                }
+                };
+                Task::batch([remember, next])
             }
             Err(SaveError::ChangedOnDisk { path }) => {
                 self.pending = None;

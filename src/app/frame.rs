@@ -455,8 +455,8 @@ fn start_screen(app: &App) -> Element<'_, Message> {
         recent = recent.push(file_button(path));
     }
     let mut examples = column![heading("Examples")].spacing(space::XS);
-    for path in files::shipped_examples() {
-        examples = examples.push(file_button(&path).map(|m| m));
+    for path in &app.examples {
+        examples = examples.push(file_button(path));
     }
     center(
         container(

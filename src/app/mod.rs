@@ -233,6 +233,8 @@ pub struct App {
     pub banner: Option<Banner>,
     /// Recently opened files, newest first.
     pub recent: Vec<PathBuf>,
+    /// The example curricula shipped beside the program.
+    pub examples: Vec<PathBuf>,
     /// A path typed on the start screen.
     pub typed_path: String,
     /// Light or dark, desk or projector.
@@ -280,7 +282,8 @@ impl App {
             show_shortcuts: false,
             pending: None,
             banner: None,
-            recent: files::load_recent(),
+            recent: Vec::new(),
+            examples: Vec::new(),
             typed_path: String::new(),
             appearance: Appearance::Light,
             zoom: 1.0,
@@ -309,6 +312,8 @@ impl App {
         dialogs: SharedDialogs,
     ) -> (Self, Task<Message>) {
         let mut app = Self::new(dialogs);
+        app.recent = files::load_recent();
+        app.examples = files::shipped_examples();
         app.workshop = workshop;
         if workshop {
             app.appearance = app.appearance.for_projector(true);
@@ -389,9 +394,10 @@ impl App {
             Message::Picked(purpose, path) => self.picked(purpose, path),
             Message::Loaded(result) => {
                 self.busy = false;
+                let mut remember = Task::none();
                 match result {
                     Ok(opened) => {
-                        files::remember(&mut self.recent, &opened.path);
+                        remember = files::remember(&mut self.recent, &opened.path);
                         self.banner = opened.other_editor.as_ref().map(|other| {
                             Banner::Notice(
                                 format!(
@@ -405,7 +411,7 @@ impl App {
                     }
                     Err(error) => self.banner = Some(Banner::Error(error.to_string())),
                 }
-                Task::none()
+                remember
             }
             Message::Saved(result) => self.saved(result),
             Message::AutosaveTick => self.autosave(),

@@ -24,6 +24,16 @@ pub struct Size {
 }
 
 impl Size {
+    /// The smallest useful curriculum, for unit tests: 2 units, 1 standard of 2 KSBs.
+    pub const TINY: Size = Size {
+        units: 2,
+        outcomes_per_unit: 1,
+        criteria_per_outcome: 2,
+        standards: 1,
+        ksbs_per_standard: 2,
+        mappings: 1,
+    };
+
     /// The "large" curriculum of the benchmarks: 60 units, 240 LOs, 1,200 criteria,
     /// 3 standards of 60 KSBs, 1,000 mappings.
     pub const LARGE: Size = Size {

@@ -58,14 +58,7 @@ mod tests {
     use crate::model::synthetic::{Size, curriculum};
 
     fn doc() -> Curriculum {
-        curriculum(Size {
-            units: 2,
-            outcomes_per_unit: 1,
-            criteria_per_outcome: 2,
-            standards: 1,
-            ksbs_per_standard: 2,
-            mappings: 1,
-        })
+        curriculum(Size::TINY)
     }
 
     #[test]
