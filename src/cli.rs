@@ -363,6 +363,7 @@ fn export(args: &ExportArgs, console: &mut Console) -> ExitCode {
         let options = export::PdfOptions {
             unit: args.unit.clone(),
             include_minutes: args.with_minutes,
+            created: Some(made_at()),
         };
         let made = export::specification_pdf(&doc, &options);
         if let Some(failed) = write_pdf(console, &args.file, out, made) {
@@ -370,11 +371,26 @@ fn export(args: &ExportArgs, console: &mut Console) -> ExitCode {
         }
     }
     if let Some(out) = &args.minutes
-        && let Some(failed) = write_pdf(console, &args.file, out, export::minutes_pdf(&doc))
+        && let Some(failed) = write_pdf(
+            console,
+            &args.file,
+            out,
+            export::minutes_pdf(&doc, Some(made_at())),
+        )
     {
         return failed;
     }
     ExitCode::SUCCESS
+}
+
+/// When an export is made: `SOURCE_DATE_EPOCH` (seconds since 1970, the convention of
+/// reproducible builds) when it is set, otherwise now.
+fn made_at() -> time::OffsetDateTime {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|seconds| seconds.trim().parse::<i64>().ok())
+        .and_then(|seconds| time::OffsetDateTime::from_unix_timestamp(seconds).ok())
+        .unwrap_or_else(time::OffsetDateTime::now_utc)
 }
 
 /// The exit code of a crash drill (see `store::drill`).

@@ -13,7 +13,7 @@ fn shipped() -> Curriculum {
 }
 
 /// Writes `doc`'s PDF to a temporary folder.
-fn export(doc: &Curriculum, options: &PdfOptions) -> (tempfile::TempDir, PathBuf) {
+fn export_in(doc: &Curriculum, options: &PdfOptions) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("spec.pdf");
     std::fs::write(&path, specification_pdf(doc, options).unwrap()).unwrap();
@@ -53,7 +53,7 @@ fn page_text(pdf: &Path, page: usize) -> String {
 #[test]
 fn every_unit_outcome_and_criterion_is_in_the_text() {
     let doc = shipped();
-    let (_dir, pdf) = export(&doc, &PdfOptions::default());
+    let (_dir, pdf) = export_in(&doc, &PdfOptions::default());
     let text = squeezed(&run("pdftotext", &["-raw"], &pdf));
     for unit in &doc.units {
         assert!(
@@ -85,7 +85,7 @@ fn every_unit_outcome_and_criterion_is_in_the_text() {
 #[test]
 fn contents_page_numbers_are_where_the_headings_are() {
     let doc = shipped();
-    let (_dir, pdf) = export(&doc, &PdfOptions::default());
+    let (_dir, pdf) = export_in(&doc, &PdfOptions::default());
     let contents = run("pdftotext", &["-layout", "-f", "2", "-l", "2"], &pdf);
     let mut checked = 0;
     for unit in &doc.units {
@@ -112,7 +112,7 @@ fn contents_page_numbers_are_where_the_headings_are() {
 #[test]
 fn the_outline_lists_every_section_and_unit_at_its_page() {
     let doc = shipped();
-    let (_dir, pdf) = export(&doc, &PdfOptions::default());
+    let (_dir, pdf) = export_in(&doc, &PdfOptions::default());
     let json: serde_json::Value =
         serde_json::from_str(&run("qpdf", &["--json", "--json-key=outlines"], &pdf)).unwrap();
     let outlines = json["outlines"].as_array().unwrap();
@@ -151,7 +151,7 @@ fn the_outline_lists_every_section_and_unit_at_its_page() {
 #[test]
 fn fonts_are_embedded_and_the_file_is_well_formed() {
     let doc = shipped();
-    let (_dir, pdf) = export(&doc, &PdfOptions::default());
+    let (_dir, pdf) = export_in(&doc, &PdfOptions::default());
     let fonts = run("pdffonts", &[], &pdf);
     let rows: Vec<&str> = fonts.lines().skip(2).collect();
     assert_eq!(rows.len(), 4, "{fonts}");
@@ -171,10 +171,46 @@ fn fonts_are_embedded_and_the_file_is_well_formed() {
 }
 
 #[test]
+fn an_export_is_reproducible_and_never_dated_1970() {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("curricula/medtech-htq.ron");
+    let dir = tempfile::tempdir().unwrap();
+    let export = |name: &str| {
+        let out = dir.path().join(name);
+        let status = Command::new(env!("CARGO_BIN_EXE_htq-studio"))
+            .args([
+                "export".as_ref(),
+                source.as_os_str(),
+                "--pdf".as_ref(),
+                out.as_os_str(),
+            ])
+            .env("SOURCE_DATE_EPOCH", "1762684920")
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "{status:?}");
+        std::fs::read(out).unwrap()
+    };
+    assert!(
+        export("a.pdf") == export("b.pdf"),
+        "two exports at one date differ"
+    );
+
+    let (_dir, pdf) = export_in(&shipped(), &PdfOptions::default());
+    let info = run("pdfinfo", &[], &pdf);
+    assert!(
+        !info.contains("CreationDate") && !info.contains("1970"),
+        "no made-up date: {info}"
+    );
+}
+
+#[test]
 fn metadata_names_the_qualification_and_the_awarding_body() {
     let doc = shipped();
-    let (_dir, pdf) = export(&doc, &PdfOptions::default());
-    let info = run("pdfinfo", &[], &pdf);
+    let made = PdfOptions {
+        created: Some(time::macros::datetime!(2026-11-09 10:42:00 UTC)),
+        ..PdfOptions::default()
+    };
+    let (_dir, pdf) = export_in(&doc, &made);
+    let info = run("pdfinfo", &["-isodates"], &pdf);
     let field = |name: &str| {
         info.lines()
             .find_map(|line| {
@@ -189,10 +225,7 @@ fn metadata_names_the_qualification_and_the_awarding_body() {
     assert!(field("Keywords").contains("Higher Technical Qualification"));
     for date in ["CreationDate", "ModDate"] {
         let value = field(date);
-        assert!(
-            !value.is_empty() && !value.contains("1970"),
-            "{date}: {value}"
-        );
+        assert!(value.starts_with("2026-11-09T10:42:00"), "{date}: {value}");
     }
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(
@@ -205,7 +238,7 @@ fn metadata_names_the_qualification_and_the_awarding_body() {
 fn one_unit_on_its_own() {
     let doc = shipped();
     let unit = &doc.units[2];
-    let (_dir, pdf) = export(
+    let (_dir, pdf) = export_in(
         &doc,
         &PdfOptions {
             unit: Some(unit.number.clone()),
@@ -246,7 +279,7 @@ fn hostile_content_exports_to_a_valid_pdf() {
     doc.units[1].outcomes.clear();
     doc.qualification.purpose = long_field;
     doc.qualification.issue.clear();
-    let (_dir, pdf) = export(&doc, &PdfOptions::default());
+    let (_dir, pdf) = export_in(&doc, &PdfOptions::default());
     run("qpdf", &["--check"], &pdf);
     let text = run("pdftotext", &["-raw", "-f", "1", "-l", "40"], &pdf);
     assert!(

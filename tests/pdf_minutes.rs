@@ -51,7 +51,7 @@ fn the_minutes_hold_attendance_decisions_and_open_actions() {
     let pdf = write(
         &dir,
         "minutes.pdf",
-        minutes_pdf(&doc).expect("minutes export"),
+        minutes_pdf(&doc, None).expect("minutes export"),
     );
     run("qpdf", &["--check"], &pdf);
     let text = squeezed(&run("pdftotext", &["-raw"], &pdf));
@@ -116,7 +116,7 @@ fn an_empty_panel_record_says_so() {
     let pdf = write(
         &dir,
         "minutes.pdf",
-        minutes_pdf(&doc).expect("minutes export"),
+        minutes_pdf(&doc, None).expect("minutes export"),
     );
     let text = squeezed(&run("pdftotext", &["-raw"], &pdf));
     for expected in [

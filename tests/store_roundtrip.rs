@@ -37,8 +37,8 @@ prop_compose! {
         id in text(),
         text in text(),
         content in prop::collection::vec(
-            (text(), prop::collection::vec(text(), 0..3))
-                .prop_map(|(heading, points)| ContentTopic { heading, points }),
+            (text(), text(), prop::collection::vec(text(), 0..3))
+                .prop_map(|(id, heading, points)| ContentTopic { id: id.as_str().into(), heading, points }),
             0..2,
         ),
         criteria in prop::collection::vec(criterion(), 0..4),
@@ -54,7 +54,8 @@ prop_compose! {
         theme in pick(&Theme::ALL),
         outcomes in prop::collection::vec(outcome(), 0..3),
         resources in prop::collection::vec(
-            (pick(&ResourceKind::ALL), text()).prop_map(|(kind, text)| Resource { kind, text }),
+            (text(), pick(&ResourceKind::ALL), text())
+                .prop_map(|(id, kind, text)| Resource { id: id.as_str().into(), kind, text }),
             0..2,
         ),
         links in prop::collection::vec(any::<Index>(), 0..2),
@@ -212,10 +213,16 @@ fn assemble(
     let (mut units, links): (Vec<Unit>, Vec<Vec<Index>>) = units.into_iter().unzip();
     for unit in &mut units {
         unit.id = unique(unit.id.as_str()).as_str().into();
+        for resource in &mut unit.resources {
+            resource.id = unique(resource.id.as_str()).as_str().into();
+        }
         for outcome in &mut unit.outcomes {
             outcome.id = unique(outcome.id.as_str()).as_str().into();
             for criterion in &mut outcome.criteria {
                 criterion.id = unique(criterion.id.as_str()).as_str().into();
+            }
+            for topic in &mut outcome.content {
+                topic.id = unique(topic.id.as_str()).as_str().into();
             }
         }
     }

@@ -7,7 +7,7 @@ mod support;
 use htq_studio::app::shortcuts::Command;
 use htq_studio::app::{Message, Purpose, Screen};
 use htq_studio::model::{Band, TextField};
-use support::ui::{app_with, click, interact, shows};
+use support::ui::{app_with, click, interact, session, shows, workspace};
 
 #[test]
 fn opening_the_example_shows_its_structure() {
@@ -25,12 +25,12 @@ fn opening_the_example_shows_its_structure() {
 #[test]
 fn adding_a_unit_from_a_template_opens_it() {
     let (mut app, _) = app_with("medtech-htq.ron");
-    let before = app.session.as_ref().unwrap().doc.units.len();
+    let before = session(&app).doc.units.len();
     click(&mut app, "Add unit");
-    let session = app.session.as_ref().unwrap();
+    let session = session(&app);
     assert_eq!(session.doc.units.len(), before + 1);
     let added = session.doc.units.last().unwrap();
-    assert_eq!(app.screen, Screen::Unit(added.id.clone()));
+    assert_eq!(app.screen(), Screen::Unit(added.id.clone()));
     assert_eq!(added.outcomes.len(), 4);
     assert!(
         added.number.starts_with('4'),
@@ -48,14 +48,14 @@ fn editing_an_outcome_is_one_undo_step_and_redo_restores_it() {
     let (mut app, _) = app_with("medtech-htq.ron");
     click(&mut app, "4010  Laboratory Health, Safety and Biosafety");
     click(&mut app, "LO1");
-    let outcome = app.session.as_ref().unwrap().doc.units[2].outcomes[0].clone();
+    let outcome = session(&app).doc.units[2].outcomes[0].clone();
     let field = TextField::OutcomeText(outcome.id.clone());
     interact(&mut app, |ui| {
         ui.click(htq_studio::app::field_id(&field))
             .expect("the outcome field");
         ui.typewrite(" in clinical laboratories");
     });
-    let edited = &app.session.as_ref().unwrap().doc.units[2].outcomes[0].text;
+    let edited = &session(&app).doc.units[2].outcomes[0].text;
     assert!(
         edited.contains("in clinical laboratories"),
         "typed text lands: {edited}"
@@ -63,17 +63,14 @@ fn editing_an_outcome_is_one_undo_step_and_redo_restores_it() {
     assert!(shows(&app, "Unsaved changes"));
 
     let _ = app.update(Message::Command(Command::Undo));
-    assert_eq!(
-        app.session.as_ref().unwrap().doc.units[2].outcomes[0].text,
-        outcome.text
-    );
+    assert_eq!(session(&app).doc.units[2].outcomes[0].text, outcome.text);
     assert!(
-        !app.session.as_ref().unwrap().is_dirty(),
+        !session(&app).is_dirty(),
         "one undo step undoes all the typing"
     );
     let _ = app.update(Message::Command(Command::Redo));
     assert!(
-        app.session.as_ref().unwrap().doc.units[2].outcomes[0]
+        session(&app).doc.units[2].outcomes[0]
             .text
             .contains("in clinical laboratories")
     );
@@ -86,7 +83,7 @@ fn adding_a_merit_criterion_numbers_it_across_the_unit() {
     click(&mut app, "LO1");
     assert!(!shows(&app, "M5"));
     click(&mut app, "Add Merit");
-    let unit = &app.session.as_ref().unwrap().doc.units[2];
+    let unit = &session(&app).doc.units[2];
     let bands: Vec<Band> = unit.outcomes[0].criteria.iter().map(|c| c.band).collect();
     assert_eq!(
         bands,
@@ -107,13 +104,13 @@ fn reordering_outcomes_renumbers_them_and_undo_puts_them_back() {
     let (mut app, _) = app_with("medtech-htq.ron");
     click(&mut app, "4010  Laboratory Health, Safety and Biosafety");
     click(&mut app, "LO1");
-    let original: Vec<_> = app.session.as_ref().unwrap().doc.units[2]
+    let original: Vec<_> = session(&app).doc.units[2]
         .outcomes
         .iter()
         .map(|o| o.id.clone())
         .collect();
     click(&mut app, "Move later");
-    let moved: Vec<_> = app.session.as_ref().unwrap().doc.units[2]
+    let moved: Vec<_> = session(&app).doc.units[2]
         .outcomes
         .iter()
         .map(|o| o.id.clone())
@@ -121,7 +118,7 @@ fn reordering_outcomes_renumbers_them_and_undo_puts_them_back() {
     assert_eq!(moved[0], original[1]);
     assert_eq!(moved[1], original[0]);
     let _ = app.update(Message::Command(Command::Undo));
-    let back: Vec<_> = app.session.as_ref().unwrap().doc.units[2]
+    let back: Vec<_> = session(&app).doc.units[2]
         .outcomes
         .iter()
         .map(|o| o.id.clone())
@@ -137,16 +134,16 @@ fn following_a_finding_opens_the_outcome_it_names() {
         &mut app,
         "LO3 has no Pass criterion, so it cannot be assessed",
     );
-    let session = app.session.as_ref().unwrap();
+    let session = session(&app);
     let unit = session
         .doc
         .units
         .iter()
         .find(|u| u.number == "5031")
         .unwrap();
-    assert_eq!(app.screen, Screen::Unit(unit.id.clone()));
+    assert_eq!(app.screen(), Screen::Unit(unit.id.clone()));
     assert_eq!(
-        app.unit.tab,
+        workspace(&app).unit.tab,
         htq_studio::app::screen::unit::Tab::Outcome(unit.outcomes[2].id.clone())
     );
     assert!(shows(
@@ -159,7 +156,7 @@ fn following_a_finding_opens_the_outcome_it_names() {
 fn unsaved_changes_ask_before_opening_another_file() {
     let (mut app, dialogs) = app_with("medtech-htq.ron");
     click(&mut app, "Add unit");
-    let edited = app.session.as_ref().unwrap().doc.clone();
+    let edited = session(&app).doc.clone();
 
     let _ = app.update(Message::Command(Command::Open));
     assert!(shows(&app, "Save your changes?"));
@@ -170,29 +167,22 @@ fn unsaved_changes_ask_before_opening_another_file() {
 
     click(&mut app, "Cancel");
     assert!(app.pending.is_none());
-    assert_eq!(
-        app.session.as_ref().unwrap().doc,
-        edited,
-        "cancel keeps the work"
-    );
+    assert_eq!(session(&app).doc, edited, "cancel keeps the work");
 
     let _ = app.update(Message::Command(Command::Open));
     click(&mut app, "Discard changes");
-    assert_eq!(
-        dialogs.asked.lock().unwrap().as_slice(),
-        [Purpose::OpenCurriculum]
-    );
+    assert_eq!(dialogs.purposes(), [Purpose::OpenCurriculum]);
 }
 
 #[test]
 fn a_file_that_fails_to_load_leaves_the_open_document_intact() {
     let (mut app, _) = app_with("medtech-htq.ron");
-    let before = app.session.as_ref().unwrap().doc.clone();
+    let before = session(&app).doc.clone();
     let error =
         htq_studio::store::from_str("(format: 1, units: [", std::path::Path::new("broken.ron"))
             .unwrap_err();
-    let _ = app.update(Message::Loaded(Err(error)));
-    assert_eq!(app.session.as_ref().unwrap().doc, before);
+    let _ = app.update(Message::Loaded(Err(error.into())));
+    assert_eq!(session(&app).doc, before);
     assert!(shows(&app, "Dismiss"));
     assert!(simulator_text_contains(&app, "broken.ron:1:"));
 }

@@ -1,108 +1,76 @@
-//! Window tests for keeping work safe: a save refused because someone else changed the file
-//! (compare, save as, never overwrite blindly), and restoring work after the app was killed.
+//! Keeping work safe in the window, as journeys through the real program: a save refused
+//! because someone else changed the file (compare, save as, never overwrite blindly); work a
+//! killed HTQ Studio left behind, offered whenever its file is opened again, by path or at a
+//! start with no file; lock notes of dead processes ignored; a quit by signal that keeps the
+//! unsaved work and removes the lock note.
 
 mod support;
 
-use htq_studio::app::shortcuts::Command;
-use htq_studio::app::{Message, Opened, Purpose, Resolution, Written, recovery_offers};
-use htq_studio::store::{self, Fingerprint, RecoveryStore, recovery::DATA_DIR_VARIABLE};
+use htq_studio::app::{Message, Purpose};
+use htq_studio::store::{self, RecoveryStore, recovery::DATA_DIR_VARIABLE};
 use std::io::{BufRead, BufReader};
-use std::process::{Command as Process, Stdio};
-use support::ui::{ScriptedDialogs, click, curriculum, shows};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use support::journey::{options, start};
+use support::ui::{ScriptedDialogs, curriculum};
 
-fn open_copy(
-    dir: &std::path::Path,
-) -> (
-    htq_studio::app::App,
-    std::sync::Arc<ScriptedDialogs>,
-    std::path::PathBuf,
-) {
+fn copy_into(dir: &Path) -> PathBuf {
     let path = dir.join("panel.ron");
-    std::fs::copy(curriculum("medtech-htq.ron"), &path).unwrap();
-    let dialogs = std::sync::Arc::new(ScriptedDialogs::default());
-    let mut app = htq_studio::app::App::new(dialogs.clone());
-    let opened = Opened {
-        doc: store::load(&path).unwrap(),
-        fingerprint: Fingerprint::of(&path).unwrap(),
-        path: path.clone(),
-        lock: None,
-        other_editor: None,
-    };
-    let _ = app.update(Message::Loaded(Ok(Box::new(opened))));
-    (app, dialogs, path)
+    std::fs::copy(curriculum("medtech-htq.ron"), &path).expect("the curriculum copies");
+    path
 }
 
 #[test]
 fn a_file_changed_on_disk_is_never_overwritten_blindly() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut app, dialogs, path) = open_copy(dir.path());
-    click(&mut app, "Add unit");
+    let path = copy_into(dir.path());
+    let elsewhere = dir.path().join("mine.ron");
+    let dialogs = ScriptedDialogs::answering(&[&elsewhere]);
+    let mut journey = start(options(Some(&path), dialogs.clone(), None), dialogs.clone());
+    journey.click("Add unit");
+    journey.typewrite(" for calibration");
 
     let mut theirs = store::load(&path).unwrap();
     theirs.qualification.title = "Retitled by a colleague".into();
     store::save(&path, &theirs).unwrap();
 
-    let session = app.session.as_ref().unwrap();
-    let refused =
-        store::save_checked(&path, &session.doc, session.fingerprint.as_ref()).map(|fingerprint| {
-            Box::new(Written {
-                path: path.clone(),
-                fingerprint,
-                lock: None,
-            })
-        });
-    assert!(refused.is_err(), "the save is refused");
-    let _ = app.update(Message::Saved(refused));
-    assert!(shows(&app, "Someone else changed this file"));
-    assert!(
-        app.session.as_ref().unwrap().is_dirty(),
-        "our changes stay unsaved and open"
-    );
+    journey.click("Save");
+    assert!(journey.shows("Someone else changed this file"));
     assert_eq!(
         store::load(&path).unwrap(),
         theirs,
         "their file is untouched"
     );
-
-    click(&mut app, "Compare");
-    let _ = app.update(Message::TheirsLoaded(Ok(Box::new(theirs))));
-    let comparison = app.conflict.as_ref().unwrap().theirs.clone().unwrap();
-    assert!(
-        comparison.changes.len() >= 2,
-        "their title and our new unit both show"
-    );
-    assert!(shows(
-        &app,
-        &format!(
-            "Your version differs from theirs in {} places:",
-            comparison.changes.len()
-        )
-    ));
-
-    click(&mut app, "Save mine as…");
-    assert!(app.conflict.is_none());
+    journey.click("Compare");
+    assert!(journey.shows("Your version differs from theirs in 2 places:"));
+    journey.click("Save mine as…");
     assert_eq!(
-        dialogs.asked.lock().unwrap().as_slice(),
-        [Purpose::SaveCurriculum]
+        dialogs.purposes(),
+        [Purpose::SaveCurriculum],
+        "Save as asks where"
     );
-    let _ = app.update(Message::Resolve(Resolution::Cancel));
+    let app = journey.finish();
+    let mine = store::load(&elsewhere).expect("ours was saved under the new name");
+    assert!(
+        mine.units
+            .iter()
+            .any(|u| u.title == "New laboratory skills unit for calibration")
+    );
+    assert_eq!(
+        store::load(&path).unwrap(),
+        theirs,
+        "theirs is still untouched"
+    );
+    assert_eq!(app.session().and_then(|s| s.path.clone()), Some(elsewhere));
 }
 
-#[test]
-fn work_of_a_killed_app_is_offered_and_restored_at_the_next_start() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let original = dir.path().join("panel.ron");
-    std::fs::copy(curriculum("medtech-htq.ron"), &original).unwrap();
-    let mut edited = store::load(&original).unwrap();
-    edited.units[0].title = "Professional Practice for Healthcare Scientists".into();
-    let edited_path = dir.path().join("edited.ron");
-    store::save(&edited_path, &edited).unwrap();
-
-    let mut child = Process::new(env!("CARGO_BIN_EXE_htq-studio"))
+/// A real `htq-studio` that opened `original`, edited it into `edited` without saving, wrote
+/// its recovery file into `data` and was then killed.
+fn killed_with_unsaved_work(data: &Path, original: &Path, edited: &Path) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_htq-studio"))
         .arg("hold-recovery")
-        .args([&original, &edited_path])
-        .env(DATA_DIR_VARIABLE, &data)
+        .args([original, edited])
+        .env(DATA_DIR_VARIABLE, data)
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
@@ -113,22 +81,158 @@ fn work_of_a_killed_app_is_offered_and_restored_at_the_next_start() {
     assert!(line.starts_with("written "), "{line}");
     child.kill().unwrap();
     child.wait().unwrap();
+}
 
-    let offers = recovery_offers(&RecoveryStore::new(data.join("recovery")));
-    assert_eq!(offers.len(), 1);
-    assert!(
-        offers[0].differences.iter().any(|d| d.contains("4001")),
-        "{:?}",
-        offers[0].differences
+/// The panel file and, killed mid-edit, its recovery: the first unit retitled.
+fn crashed_edit(dir: &Path) -> (PathBuf, PathBuf) {
+    let data = dir.join("data");
+    let original = copy_into(dir);
+    let mut edited = store::load(&original).unwrap();
+    edited.units[0].title = "Professional Practice for Healthcare Scientists".into();
+    let edited_path = dir.join("edited.ron");
+    store::save(&edited_path, &edited).unwrap();
+    killed_with_unsaved_work(&data, &original, &edited_path);
+    (original, data.join("recovery"))
+}
+
+#[test]
+fn reopening_a_file_by_its_path_after_a_crash_offers_its_unsaved_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let (original, recovery) = crashed_edit(dir.path());
+    // The same file by another name: the recovery file is found by the real path.
+    let roundabout = dir.path().join(".").join("panel.ron");
+    let dialogs = std::sync::Arc::new(ScriptedDialogs::default());
+    let mut journey = start(
+        options(Some(&roundabout), dialogs.clone(), Some(recovery.clone())),
+        dialogs,
     );
+    assert!(journey.shows("Unsaved work was found"));
+    assert!(journey.shows("• Unit 4001: title changed"));
+    journey.click("Restore");
+    assert!(journey.shows(
+        "Recovered unsaved work. Save it to keep it; until then it is autosaved as before."
+    ));
+    journey.click("Save");
+    let saved = store::load(&original).unwrap();
+    assert_eq!(
+        saved.units[0].title,
+        "Professional Practice for Healthcare Scientists"
+    );
+    let app = journey.finish();
+    assert!(!app.session().unwrap().is_dirty());
+    assert!(
+        RecoveryStore::new(recovery).list().is_empty(),
+        "a clean save removes the recovery file"
+    );
+}
 
-    let mut app = htq_studio::app::App::new(std::sync::Arc::new(ScriptedDialogs::default()));
-    let _ = app.update(Message::RecoveriesFound(offers));
-    assert!(shows(&app, "Unsaved work was found"));
-    click(&mut app, "Restore");
-    let session = app.session.as_ref().unwrap();
-    assert_eq!(session.doc, edited);
-    assert!(session.is_dirty(), "restored work is unsaved until saved");
-    assert!(app.title().starts_with("● panel.ron"));
-    let _ = app.update(Message::Command(Command::Undo));
+#[test]
+fn the_offer_must_be_answered_before_anything_overwrites_the_recovery() {
+    let dir = tempfile::tempdir().unwrap();
+    let (original, recovery) = crashed_edit(dir.path());
+    let dialogs = std::sync::Arc::new(ScriptedDialogs::default());
+    let mut journey = start(
+        options(Some(&original), dialogs.clone(), Some(recovery.clone())),
+        dialogs,
+    );
+    assert!(journey.shows("Unsaved work was found"));
+    assert!(
+        !journey.shows("Decide later"),
+        "the open file's own recovery cannot be put off"
+    );
+    journey.send(Message::AutosaveTick);
+    let offered = RecoveryStore::new(recovery.clone()).list();
+    assert_eq!(offered.len(), 1, "still there, untouched");
+    journey.click("Discard");
+    assert!(!journey.shows("Unsaved work was found"));
+    let _ = journey.finish();
+    assert!(RecoveryStore::new(recovery).list().is_empty());
+    assert_eq!(
+        store::load(&original).unwrap().units[0].title,
+        store::load(&curriculum("medtech-htq.ron")).unwrap().units[0].title,
+        "discarding leaves the file as it was"
+    );
+}
+
+#[test]
+fn a_start_with_no_file_offers_the_work_and_restores_it_as_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (original, recovery) = crashed_edit(dir.path());
+    let dialogs = std::sync::Arc::new(ScriptedDialogs::default());
+    let mut journey = start(options(None, dialogs.clone(), Some(recovery)), dialogs);
+    assert!(journey.shows("Unsaved work was found"));
+    journey.click("Restore");
+    assert!(journey.shows("Unsaved changes"));
+    journey.ctrl("s");
+    assert_eq!(
+        store::load(&original).unwrap().units[0].title,
+        "Professional Practice for Healthcare Scientists"
+    );
+    let app = journey.finish();
+    assert!(app.title().starts_with("panel.ron"), "{}", app.title());
+}
+
+#[test]
+fn a_lock_note_left_by_a_dead_process_on_this_machine_is_ignored_and_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_into(dir.path());
+    let note = dir.path().join(".panel.ron.htq-lock");
+    let host = gethostname();
+    // A process id far above any the system hands out: that process is gone.
+    std::fs::write(
+        &note,
+        format!(r#"{{"user":"me","host":"{host}","pid":4194303,"since":1700000000}}"#),
+    )
+    .unwrap();
+    let dialogs = std::sync::Arc::new(ScriptedDialogs::default());
+    let mut journey = start(options(Some(&path), dialogs.clone(), None), dialogs);
+    assert!(
+        !journey.shows("has this file open"),
+        "no warning about ourselves"
+    );
+    let replaced = std::fs::read_to_string(&note).unwrap();
+    assert!(
+        replaced.contains(&format!("\"pid\":{}", std::process::id())),
+        "{replaced}"
+    );
+    drop(journey.finish());
+    assert!(!note.exists(), "closing removes our note");
+}
+
+#[test]
+fn a_quit_by_signal_keeps_unsaved_work_for_recovery_and_removes_the_lock_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_into(dir.path());
+    let recovery = dir.path().join("recovery");
+    let dialogs = std::sync::Arc::new(ScriptedDialogs::default());
+    let mut journey = start(
+        options(Some(&path), dialogs.clone(), Some(recovery.clone())),
+        dialogs,
+    );
+    journey.click("Add unit");
+    journey.send(Message::Terminate);
+    let app = journey.finish();
+    assert!(app.workspace().is_none(), "the document is closed");
+    assert!(
+        !dir.path().join(".panel.ron.htq-lock").exists(),
+        "the lock note is removed"
+    );
+    let kept = RecoveryStore::new(recovery).list();
+    assert_eq!(kept.len(), 1, "the unsaved work is kept");
+    let doc = kept[0].load().unwrap();
+    assert!(
+        doc.units
+            .iter()
+            .any(|u| u.title == "New laboratory skills unit")
+    );
+    assert_eq!(
+        kept[0].original.as_deref(),
+        std::fs::canonicalize(&path).ok().as_deref()
+    );
+}
+
+fn gethostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|name| name.trim().to_owned())
+        .unwrap_or_default()
 }

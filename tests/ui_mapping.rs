@@ -8,12 +8,12 @@ use htq_studio::app::screen::mapping;
 use htq_studio::app::{Message, Screen};
 use htq_studio::model::Coverage;
 use iced::keyboard::{Key, Modifiers, key::Named};
-use support::ui::{app_with, click, interact, shows};
+use support::ui::{app_with, click, interact, session, shows, workspace};
 
 fn open_matrix(name: &str) -> htq_studio::app::App {
     let (mut app, _) = app_with(name);
     click(&mut app, "KSB mapping");
-    assert_eq!(app.screen, Screen::Mapping);
+    assert_eq!(app.screen(), Screen::Mapping);
     app
 }
 
@@ -26,21 +26,15 @@ fn space_cycles_the_selected_cell_none_partial_full_none() {
     let mut app = open_matrix("medtech-htq.ron");
     key(&mut app, Named::ArrowRight);
     key(&mut app, Named::ArrowDown);
-    assert_eq!(app.mapping.selected, (1, 1));
+    assert_eq!(workspace(&app).mapping.selected, (1, 1));
     let (outcome, ksb) = {
-        let session = app.session.as_ref().unwrap();
-        let rows = app.mapping.rows(&session.doc);
-        let columns = app.mapping.columns(session);
+        let session = session(&app);
+        let rows = workspace(&app).mapping.rows(&session.doc);
+        let columns = workspace(&app).mapping.columns(session);
         (rows[1].outcome.clone(), columns[1].ksb.clone())
     };
-    let coverage = |app: &htq_studio::app::App| {
-        app.session
-            .as_ref()
-            .unwrap()
-            .doc
-            .mapping(&outcome, &ksb)
-            .map(|m| m.coverage)
-    };
+    let coverage =
+        |app: &htq_studio::app::App| session(app).doc.mapping(&outcome, &ksb).map(|m| m.coverage);
     assert_eq!(coverage(&app), None);
     key(&mut app, Named::Space);
     assert_eq!(coverage(&app), Some(Coverage::Partial));
@@ -57,11 +51,11 @@ fn space_cycles_the_selected_cell_none_partial_full_none() {
 #[test]
 fn clicking_a_cell_maps_it_and_undo_unmaps_it() {
     let mut app = open_matrix("medtech-htq.ron");
-    let before = app.session.as_ref().unwrap().doc.mappings.len();
+    let before = session(&app).doc.mappings.len();
     let (outcome, ksb) = {
-        let session = app.session.as_ref().unwrap();
-        let rows = app.mapping.rows(&session.doc);
-        let columns = app.mapping.columns(session);
+        let session = session(&app);
+        let rows = workspace(&app).mapping.rows(&session.doc);
+        let columns = workspace(&app).mapping.columns(session);
         let (r, c) = (0..rows.len())
             .flat_map(|r| (0..columns.len().min(10)).map(move |c| (r, c)))
             .find(|&(r, c)| {
@@ -77,21 +71,21 @@ fn clicking_a_cell_maps_it_and_undo_unmaps_it() {
         outcome.clone(),
         ksb.clone(),
     )));
-    assert_eq!(app.session.as_ref().unwrap().doc.mappings.len(), before + 1);
+    assert_eq!(session(&app).doc.mappings.len(), before + 1);
     let _ = app.update(Message::Command(htq_studio::app::shortcuts::Command::Undo));
-    assert_eq!(app.session.as_ref().unwrap().doc.mappings.len(), before);
+    assert_eq!(session(&app).doc.mappings.len(), before);
 }
 
 #[test]
 fn gaps_only_shows_just_the_ksbs_some_pathway_misses() {
     let mut app = open_matrix("medtech-htq-draft.ron");
-    let all = app.mapping.columns(app.session.as_ref().unwrap()).len();
+    let all = workspace(&app).mapping.columns(session(&app)).len();
     interact(&mut app, |ui| {
         ui.click("Gaps only").expect("the gaps filter");
     });
-    assert!(app.mapping.gaps_only);
-    let session = app.session.as_ref().unwrap();
-    let gaps: Vec<String> = app
+    assert!(workspace(&app).mapping.gaps_only);
+    let session = session(&app);
+    let gaps: Vec<String> = workspace(&app)
         .mapping
         .columns(session)
         .iter()
@@ -109,7 +103,7 @@ fn gaps_only_shows_just_the_ksbs_some_pathway_misses() {
 fn following_a_gap_finding_selects_its_ksb_and_leads_to_an_outcome() {
     let (mut app, _) = app_with("medtech-htq-draft.ron");
     let s6 = {
-        let doc = &app.session.as_ref().unwrap().doc;
+        let doc = &session(&app).doc;
         doc.standards[1]
             .ksbs
             .iter()
@@ -119,11 +113,11 @@ fn following_a_gap_finding_selects_its_ksb_and_leads_to_an_outcome() {
             .clone()
     };
     let _ = app.update(Message::Locate(Location::Ksb(s6.clone())));
-    assert_eq!(app.screen, Screen::Mapping);
-    let session = app.session.as_ref().unwrap();
-    let columns = app.mapping.columns(session);
-    assert_eq!(columns[app.mapping.selected.1].ksb, &s6);
-    let selected = &columns[app.mapping.selected.1];
+    assert_eq!(app.screen(), Screen::Mapping);
+    let session = session(&app);
+    let columns = workspace(&app).mapping.columns(session);
+    assert_eq!(columns[workspace(&app).mapping.selected.1].ksb, &s6);
+    let selected = &columns[workspace(&app).mapping.selected.1];
     assert!(matches!(
         selected.status,
         htq_studio::analysis::PathwayStatus::SomePathways { .. }
@@ -148,5 +142,5 @@ fn following_a_gap_finding_selects_its_ksb_and_leads_to_an_outcome() {
         mapping.coverage.label()
     );
     click(&mut app, &label);
-    assert_eq!(app.screen, Screen::Unit(unit.id.clone()));
+    assert_eq!(app.screen(), Screen::Unit(unit.id.clone()));
 }

@@ -9,7 +9,7 @@ use htq_studio::app::shortcuts::Command;
 use htq_studio::app::{App, Message};
 use htq_studio::model::{EntryKind, ItemRef, ItemStatus};
 use iced::keyboard::{Key, Modifiers, key::Named};
-use support::ui::{app_with, click, interact, shows};
+use support::ui::{app_with, click, interact, session, shows, workspace};
 
 fn workshop_app() -> App {
     let (mut app, _) = app_with("medtech-htq.ron");
@@ -27,14 +27,15 @@ fn press(app: &mut App, key: Key, modifiers: Modifiers) {
 fn the_facilitator_starts_a_session_and_marks_attendees() {
     let mut app = workshop_app();
     click(&mut app, "Panel");
-    let before = app.session.as_ref().unwrap().doc.panel.sessions.len();
+    let before = session(&app).doc.panel.sessions.len();
     click(&mut app, "Start a session today");
-    let panel = &app.session.as_ref().unwrap().doc.panel;
+    let panel = &session(&app).doc.panel;
     assert_eq!(panel.sessions.len(), before + 1);
 
     click(&mut app, "Add member");
+    let added = session(&app).doc.panel.members.last().unwrap().id.clone();
     let _ = app.update(Message::Workshop(workshop::Message::EditMember(
-        app.session.as_ref().unwrap().doc.panel.members.len() - 1,
+        added,
         MemberField::Name("Asha Patel".into()),
     )));
     assert!(
@@ -43,14 +44,14 @@ fn the_facilitator_starts_a_session_and_marks_attendees() {
                 &app,
                 &format!(
                     "0 of {} members present",
-                    app.session.as_ref().unwrap().doc.panel.members.len()
+                    session(&app).doc.panel.members.len()
                 )
             )
     );
     interact(&mut app, |ui| {
         ui.click("Attending").expect("the attendance box");
     });
-    let panel = &app.session.as_ref().unwrap().doc.panel;
+    let panel = &session(&app).doc.panel;
     let asha = panel
         .members
         .iter()
@@ -73,12 +74,15 @@ fn page_down_walks_units_and_outcomes() {
         "Unit 4001: Professional Practice in Healthcare Science"
     ));
     press(&mut app, Key::Named(Named::PageDown), Modifiers::empty());
-    assert_eq!(app.meeting.position.outcome, Some(0));
+    assert_eq!(workspace(&app).meeting.position.outcome, Some(0));
     for _ in 0..4 {
         press(&mut app, Key::Named(Named::PageDown), Modifiers::empty());
     }
     assert_eq!(
-        (app.meeting.position.unit, app.meeting.position.outcome),
+        (
+            workspace(&app).meeting.position.unit,
+            workspace(&app).meeting.position.outcome
+        ),
         (1, None)
     );
     assert!(shows(
@@ -87,7 +91,10 @@ fn page_down_walks_units_and_outcomes() {
     ));
     press(&mut app, Key::Named(Named::PageUp), Modifiers::empty());
     assert_eq!(
-        (app.meeting.position.unit, app.meeting.position.outcome),
+        (
+            workspace(&app).meeting.position.unit,
+            workspace(&app).meeting.position.outcome
+        ),
         (0, Some(3))
     );
 }
@@ -96,16 +103,11 @@ fn page_down_walks_units_and_outcomes() {
 fn a_status_a_decision_and_a_comment_are_recorded_against_the_item_in_view() {
     let mut app = workshop_app();
     press(&mut app, Key::Named(Named::PageDown), Modifiers::empty());
-    let outcome = app.session.as_ref().unwrap().doc.units[0].outcomes[0]
-        .id
-        .clone();
+    let outcome = session(&app).doc.units[0].outcomes[0].id.clone();
     let item = ItemRef::Outcome(outcome);
 
     press(&mut app, Key::Character("3".into()), Modifiers::ALT);
-    assert_eq!(
-        app.session.as_ref().unwrap().doc.panel.status(&item),
-        ItemStatus::Agreed
-    );
+    assert_eq!(session(&app).doc.panel.status(&item), ItemStatus::Agreed);
 
     interact(&mut app, |ui| {
         ui.click(iced::widget::Id::new(workshop::CAPTURE_ID))
@@ -121,15 +123,7 @@ fn a_status_a_decision_and_a_comment_are_recorded_against_the_item_in_view() {
     )));
     click(&mut app, "Record");
 
-    let record = app
-        .session
-        .as_ref()
-        .unwrap()
-        .doc
-        .panel
-        .item(&item)
-        .unwrap()
-        .clone();
+    let record = session(&app).doc.panel.item(&item).unwrap().clone();
     let kinds: Vec<(EntryKind, &str)> = record
         .entries
         .iter()
@@ -154,21 +148,13 @@ fn a_status_a_decision_and_a_comment_are_recorded_against_the_item_in_view() {
         "every entry has a time"
     );
     assert_eq!(
-        app.meeting.position.outcome,
+        workspace(&app).meeting.position.outcome,
         Some(0),
         "still on the same item"
     );
     let _ = app.update(Message::Command(Command::Undo));
     assert_eq!(
-        app.session
-            .as_ref()
-            .unwrap()
-            .doc
-            .panel
-            .item(&item)
-            .unwrap()
-            .entries
-            .len(),
+        session(&app).doc.panel.item(&item).unwrap().entries.len(),
         2
     );
 }
@@ -178,11 +164,11 @@ fn the_open_items_filter_hides_settled_items() {
     let mut app = workshop_app();
     press(&mut app, Key::Character("3".into()), Modifiers::ALT);
     let unit_label = {
-        let unit = &app.session.as_ref().unwrap().doc.units[0];
+        let unit = &session(&app).doc.units[0];
         format!("{} {}", unit.number, unit.title)
     };
     click(&mut app, "Open items");
-    assert_eq!(app.meeting.view, View::OpenItems);
+    assert_eq!(workspace(&app).meeting.view, View::OpenItems);
     assert!(!shows(&app, &unit_label), "an agreed unit is not open");
     assert!(shows(
         &app,
@@ -198,14 +184,14 @@ fn the_open_items_filter_hides_settled_items() {
         &mut app,
         "4002 Mathematics and Statistics for Healthcare Science",
     );
-    assert_eq!(app.meeting.view, View::Present);
-    assert_eq!(app.meeting.position.unit, 1);
+    assert_eq!(workspace(&app).meeting.view, View::Present);
+    assert_eq!(workspace(&app).meeting.position.unit, 1);
 }
 
 #[test]
 fn comparing_with_an_older_file_lists_what_changed_and_leads_to_it() {
     let (mut app, dialogs) = app_with("medtech-htq.ron");
-    let older = app.session.as_ref().unwrap().doc.clone();
+    let older = session(&app).doc.clone();
     let unit = older.units[2].clone();
     let _ = app.update(Message::Navigate(htq_studio::app::Screen::Unit(
         unit.id.clone(),
@@ -217,10 +203,7 @@ fn comparing_with_an_older_file_lists_what_changed_and_leads_to_it() {
     let _ = app.update(Message::Command(Command::Workshop));
     click(&mut app, "Changes");
     click(&mut app, "Choose a file…");
-    assert_eq!(
-        dialogs.asked.lock().unwrap().as_slice(),
-        [htq_studio::app::Purpose::CompareWith]
-    );
+    assert_eq!(dialogs.purposes(), [htq_studio::app::Purpose::CompareWith]);
     let _ = app.update(Message::Workshop(workshop::Message::Compared(Ok((
         "medtech-htq (agreed).ron".into(),
         Box::new(older),
@@ -229,16 +212,24 @@ fn comparing_with_an_older_file_lists_what_changed_and_leads_to_it() {
         &app,
         "Against medtech-htq (agreed).ron: 0 added, 0 removed, 1 changed"
     ));
-    let change = app.meeting.comparison.as_ref().unwrap().1.changes[0].clone();
+    let change = workspace(&app)
+        .meeting
+        .comparison
+        .as_ref()
+        .unwrap()
+        .1
+        .changes[0]
+        .clone();
     assert!(
         change.description.contains(&unit.number),
         "{}",
         change.description
     );
     click(&mut app, &format!("~ {}", change.description));
-    assert_eq!(app.meeting.view, View::Present);
+    assert_eq!(workspace(&app).meeting.view, View::Present);
     assert_eq!(
-        app.meeting.position.unit, 2,
+        workspace(&app).meeting.position.unit,
+        2,
         "the changed unit is presented"
     );
 }
@@ -252,7 +243,7 @@ fn the_changes_view_lists_this_sessions_edits_in_words() {
     )));
     let _ = app.update(Message::Workshop(workshop::Message::Record));
     click(&mut app, "Changes");
-    let session = app.session.as_ref().unwrap();
+    let session = session(&app);
     let described: Vec<String> = session
         .history
         .edits()

@@ -24,6 +24,7 @@ fn unit(n: usize) -> Unit {
             id: format!("u{n}-lo{o}").as_str().into(),
             text: format!("Examine topic {o} of unit {n}"),
             content: vec![ContentTopic {
+                id: format!("u{n}-lo{o}-t1").as_str().into(),
                 heading: "Topics".into(),
                 points: vec!["A topic".into()],
             }],

@@ -31,10 +31,21 @@ pub enum Purpose {
     ExportMinutes,
 }
 
+/// What a file dialog asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DialogRequest {
+    /// What the file is for.
+    pub purpose: Purpose,
+    /// The file name offered when saving.
+    pub suggested_name: String,
+    /// The folder the dialog opens in: the open curriculum's, when it has one.
+    pub folder: Option<PathBuf>,
+}
+
 /// Shows file dialogs.
 pub trait Dialogs: Send + Sync {
-    /// Asks for a path for `purpose`, suggesting `suggested_name` when saving.
-    fn pick(&self, purpose: Purpose, suggested_name: String) -> PathFuture;
+    /// Asks for a path as `request` says.
+    fn pick(&self, request: DialogRequest) -> PathFuture;
 }
 
 /// Native dialogs through rfd (desktop portal, falling back to zenity).
@@ -42,8 +53,16 @@ pub trait Dialogs: Send + Sync {
 pub struct NativeDialogs;
 
 impl Dialogs for NativeDialogs {
-    fn pick(&self, purpose: Purpose, suggested_name: String) -> PathFuture {
-        let dialog = rfd::AsyncFileDialog::new();
+    fn pick(&self, request: DialogRequest) -> PathFuture {
+        let DialogRequest {
+            purpose,
+            suggested_name,
+            folder,
+        } = request;
+        let mut dialog = rfd::AsyncFileDialog::new();
+        if let Some(folder) = folder {
+            dialog = dialog.set_directory(folder);
+        }
         Box::pin(async move {
             let handle = match purpose {
                 Purpose::OpenCurriculum | Purpose::UnitLibrary | Purpose::CompareWith => {

@@ -1,16 +1,43 @@
-//! File work the window starts: load, save, export, import, recent files. Everything slow
-//! runs in a `Task` on a worker thread, never inside `update` or `view`.
+//! File work the window starts: load, save, export, import, recent files. Everything slow runs
+//! in a `Task` on a worker thread (see `worker`), never inside `update` or `view`, and every
+//! failure comes back as a [`FileError`] value.
 
 use super::Message;
-use super::screen::structure;
-use crate::model::{Curriculum, Qualification, QualificationKind, RulesOfCombination};
-use crate::store::{Fingerprint, LockInfo, LockNote, Recovery, RecoveryStore};
+use super::screen::{mapping, structure, workshop};
+use super::worker::{self, Work, WorkerFailed};
+use crate::export::ExportError;
+use crate::import::ImportError;
+use crate::model::{Curriculum, Qualification, QualificationKind, RulesOfCombination, Standard};
+use crate::store::{
+    Fingerprint, LoadError, LockInfo, LockNote, Recovery, RecoveryStore, SaveError,
+};
 use crate::{export, import, store};
 use iced::Task;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use time::OffsetDateTime;
 
 const RECENT_LIMIT: usize = 8;
+
+/// Why file work failed, as the layer that failed says it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FileError {
+    /// A curriculum could not be read.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// A file could not be written.
+    #[error(transparent)]
+    Save(#[from] SaveError),
+    /// An export could not be made.
+    #[error("the export could not be made: {0}")]
+    Export(#[from] ExportError),
+    /// A standard could not be read.
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    /// The worker stopped.
+    #[error(transparent)]
+    Worker(#[from] WorkerFailed),
+}
 
 /// A curriculum read from disk, with what the window needs to notice later changes to it.
 #[derive(Debug, Clone)]
@@ -20,11 +47,16 @@ pub struct Opened {
     /// The document.
     pub doc: Curriculum,
     /// The file as it was read, to notice someone else changing it.
-    pub fingerprint: Fingerprint,
+    pub fingerprint: Option<Fingerprint>,
     /// Our note telling others we have the file open (none when someone else holds one).
     pub lock: Option<Arc<LockNote>>,
     /// Someone else who has the file open, if any.
     pub other_editor: Option<LockInfo>,
+    /// Work on this file that a crashed or killed HTQ Studio left unsaved, to offer before
+    /// anything can overwrite it.
+    pub recovery: Option<RecoveryOffer>,
+    /// Whether `doc` is recovered work rather than the file's contents (so it is unsaved).
+    pub restored: bool,
 }
 
 /// A finished save: where, and the file as written.
@@ -38,13 +70,79 @@ pub struct Written {
     pub lock: Option<Arc<LockNote>>,
 }
 
-/// Loads a curriculum on a worker thread, noting its fingerprint and who else has it open.
-pub fn load(path: PathBuf) -> Task<Message> {
-    Task::perform(
-        blocking(move || {
-            let text = store::read(&path)?;
-            let doc = store::from_str(&text, &path)?;
-            let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+/// A recovery file offered, with its document and how it differs from the file.
+#[derive(Debug, Clone)]
+pub struct RecoveryOffer {
+    /// The recovery file.
+    pub recovery: Recovery,
+    /// The document it holds.
+    pub doc: Box<Curriculum>,
+    /// What differs from the file on disk, in words (or why that could not be worked out).
+    pub differences: Vec<String>,
+    /// Whether it belongs to the file open now: it must be restored or discarded before the
+    /// open document is autosaved over it.
+    pub for_open_file: bool,
+}
+
+/// Runs `job` as `work` on a worker thread and turns its outcome into a message.
+fn on_worker<T: Send + 'static>(
+    work: Work,
+    job: impl FnOnce() -> Result<T, FileError> + Send + 'static,
+    message: impl Fn(Result<T, FileError>) -> Message + Send + 'static,
+) -> Task<Message> {
+    Task::perform(worker::run(work, job), move |outcome| {
+        message(outcome.map_err(FileError::from).and_then(|result| result))
+    })
+}
+
+/// Reads `path` for the window: the document, its fingerprint, our lock note, and any
+/// recovery file a crash left for it (checked by the file's real path, however it is named).
+fn open(path: PathBuf, recovery: Option<&RecoveryStore>) -> Result<Opened, FileError> {
+    let text = store::read(&path)?;
+    let doc = store::from_str(&text, &path)?;
+    let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+    let other_editor = LockNote::others(&path);
+    let lock = if other_editor.is_none() {
+        LockNote::acquire(&path).ok().map(Arc::new)
+    } else {
+        None
+    };
+    let recovery = recovery
+        .and_then(|store| store.find(&path))
+        .and_then(|found| offer(found, Some(&doc)));
+    Ok(Opened {
+        fingerprint: Some(Fingerprint::of_bytes(text.as_bytes(), modified)),
+        path,
+        doc,
+        lock,
+        other_editor,
+        recovery,
+        restored: false,
+    })
+}
+
+/// Loads a curriculum on a worker thread.
+pub fn load(path: PathBuf, recovery: Option<RecoveryStore>) -> Task<Message> {
+    on_worker(
+        Work::Opening,
+        move || open(path, recovery.as_ref()).map(Box::new),
+        Message::Loaded,
+    )
+}
+
+/// Opens recovered work as the document it belongs to: its file's fingerprint and lock note
+/// are taken as if the file had been opened, and the document is the recovered one.
+pub fn open_recovered(offer: RecoveryOffer) -> Task<Message> {
+    on_worker(
+        Work::Opening,
+        move || {
+            let Some(path) = offer.recovery.original.clone() else {
+                return Err(FileError::Load(LoadError::whole_file(
+                    &offer.recovery.recovery_file,
+                    "this recovered work belongs to no file",
+                )));
+            };
+            let fingerprint = Fingerprint::of(&path).ok();
             let other_editor = LockNote::others(&path);
             let lock = if other_editor.is_none() {
                 LockNote::acquire(&path).ok().map(Arc::new)
@@ -52,13 +150,15 @@ pub fn load(path: PathBuf) -> Task<Message> {
                 None
             };
             Ok(Box::new(Opened {
-                fingerprint: Fingerprint::of_bytes(text.as_bytes(), modified),
                 path,
-                doc,
+                doc: *offer.doc,
+                fingerprint,
                 lock,
                 other_editor,
+                recovery: None,
+                restored: true,
             }))
-        }),
+        },
         Message::Loaded,
     )
 }
@@ -72,8 +172,9 @@ pub fn save(
     recovery: Option<RecoveryStore>,
     previous: Option<PathBuf>,
 ) -> Task<Message> {
-    Task::perform(
-        blocking(move || {
+    on_worker(
+        Work::Saving,
+        move || {
             let fingerprint = store::save_checked(&path, &doc, expected.as_ref())?;
             if let Some(recovery) = recovery {
                 let _ = recovery.discard(Some(&path));
@@ -89,7 +190,7 @@ pub fn save(
                 fingerprint,
                 lock,
             }))
-        }),
+        },
         Message::Saved,
     )
 }
@@ -101,42 +202,87 @@ pub fn autosave(
     doc: Curriculum,
     revision: u64,
 ) -> Task<Message> {
-    Task::perform(
-        blocking(move || {
-            recovery
-                .write(path.as_deref(), &doc)
-                .map(|_| revision)
-                .map_err(|error| error.to_string())
-        }),
+    on_worker(
+        Work::Saving,
+        move || {
+            recovery.write(path.as_deref(), &doc)?;
+            Ok(revision)
+        },
         Message::Autosaved,
     )
 }
 
+/// Writes the recovery file of the open document (when there is one to write), then says the
+/// window may close: for a quit by signal.
+pub fn keep_and_exit(
+    recovery: Option<(RecoveryStore, Option<PathBuf>, Curriculum)>,
+) -> Task<Message> {
+    Task::perform(
+        worker::run(Work::Saving, move || {
+            if let Some((store, path, doc)) = recovery {
+                let _ = store.write(path.as_deref(), &doc);
+            }
+        }),
+        |_| Message::Exit,
+    )
+}
+
+/// Removes a recovery file (best effort): the panel discarded it, or a restored document's
+/// own autosave replaces it.
+pub fn remove_recovery(recovery: Recovery) -> Task<Message> {
+    Task::future(worker::run(Work::Saving, move || {
+        let _ = recovery.remove();
+    }))
+    .discard()
+}
+
 /// Removes the recovery file of a document whose changes were deliberately discarded.
 pub fn discard_recovery(recovery: RecoveryStore, path: Option<PathBuf>) -> Task<Message> {
-    Task::future(blocking(move || {
+    Task::future(worker::run(Work::Saving, move || {
         let _ = recovery.discard(path.as_deref());
     }))
     .discard()
 }
 
-/// A recovery file offered at start-up, with its document and how it differs from the file.
-#[derive(Debug, Clone)]
-pub struct RecoveryOffer {
-    /// The recovery file.
-    pub recovery: Recovery,
-    /// The document it holds.
-    pub doc: Box<Curriculum>,
-    /// What differs from the file on disk, in words (or why that could not be worked out).
-    pub differences: Vec<String>,
-}
-
 /// Looks for work left by an HTQ Studio that did not close cleanly.
 pub fn find_recoveries(recovery: RecoveryStore) -> Task<Message> {
     Task::perform(
-        blocking(move || recovery_offers(&recovery)),
-        Message::RecoveriesFound,
+        worker::run(Work::Reading, move || recovery_offers(&recovery)),
+        |found| Message::RecoveriesFound(found.unwrap_or_default()),
     )
+}
+
+/// The recovery offer for `found`, with what differs from `on_disk` (read from the file it
+/// belongs to when not given); `None` when the recovery file itself cannot be read.
+fn offer(found: Recovery, on_disk: Option<&Curriculum>) -> Option<RecoveryOffer> {
+    let doc = found.load().ok()?;
+    let differences = match (&found.original, on_disk) {
+        (Some(_), Some(on_disk)) => describe(on_disk, &doc),
+        (Some(original), None) => match store::load(original) {
+            Ok(on_disk) => describe(&on_disk, &doc),
+            Err(error) => vec![format!("The file itself cannot be read: {error}")],
+        },
+        (None, _) => vec!["A curriculum that was never saved.".to_owned()],
+    };
+    Some(RecoveryOffer {
+        recovery: found,
+        doc: Box::new(doc),
+        differences,
+        for_open_file: false,
+    })
+}
+
+fn describe(on_disk: &Curriculum, recovered: &Curriculum) -> Vec<String> {
+    let changes: Vec<String> = crate::analysis::compare(on_disk, recovered)
+        .changes
+        .into_iter()
+        .map(|change| change.description)
+        .collect();
+    if changes.is_empty() {
+        vec!["It is the same as the file.".to_owned()]
+    } else {
+        changes
+    }
 }
 
 /// The recovery files in `recovery` that no running HTQ Studio owns, each with its document
@@ -145,134 +291,108 @@ pub fn recovery_offers(recovery: &RecoveryStore) -> Vec<RecoveryOffer> {
     recovery
         .list()
         .into_iter()
-        .filter_map(|found| {
-            let doc = found.load().ok()?;
-            let differences = match &found.original {
-                Some(original) => match store::load(original) {
-                    Ok(on_disk) => crate::analysis::compare(&on_disk, &doc)
-                        .changes
-                        .into_iter()
-                        .map(|change| change.description)
-                        .collect(),
-                    Err(error) => vec![format!("The file itself cannot be read: {error}")],
-                },
-                None => vec!["A curriculum that was never saved.".to_owned()],
-            };
-            Some(RecoveryOffer {
-                recovery: found,
-                doc: Box::new(doc),
-                differences,
-            })
-        })
+        .filter_map(|found| offer(found, None))
         .collect()
 }
 
 /// Loads the version on disk of a file that changed under us, to compare with ours.
 pub fn load_theirs(path: PathBuf) -> Task<Message> {
-    Task::perform(
-        blocking(move || {
-            store::load(&path)
-                .map(Box::new)
-                .map_err(|error| error.to_string())
-        }),
+    on_worker(
+        Work::Reading,
+        move || Ok(Box::new(store::load(&path)?)),
         Message::TheirsLoaded,
     )
 }
 
-/// Writes the specification PDF (with the panel's minutes as an appendix when asked) on a
-/// worker thread.
-pub fn export_pdf(path: PathBuf, doc: Curriculum, include_minutes: bool) -> Task<Message> {
-    Task::perform(
-        blocking(move || {
+/// Writes the specification PDF (with the panel's minutes as an appendix when asked).
+pub fn export_pdf(
+    path: PathBuf,
+    doc: Curriculum,
+    include_minutes: bool,
+    created: OffsetDateTime,
+) -> Task<Message> {
+    on_worker(
+        Work::Exporting,
+        move || {
             let options = export::PdfOptions {
                 include_minutes,
+                created: Some(created),
                 ..export::PdfOptions::default()
             };
-            let bytes = export::specification_pdf(&doc, &options)
-                .map_err(|error| format!("The PDF could not be made: {error}"))?;
+            let bytes = export::specification_pdf(&doc, &options)?;
             write_file(&path, &bytes)?;
             Ok(path)
-        }),
+        },
         Message::Exported,
     )
 }
 
-/// Writes the panel's minutes as a PDF on a worker thread.
-pub fn export_minutes(path: PathBuf, doc: Curriculum) -> Task<Message> {
-    Task::perform(
-        blocking(move || {
-            let bytes = export::minutes_pdf(&doc)
-                .map_err(|error| format!("The minutes could not be made: {error}"))?;
+/// Writes the panel's minutes as a PDF.
+pub fn export_minutes(path: PathBuf, doc: Curriculum, created: OffsetDateTime) -> Task<Message> {
+    on_worker(
+        Work::Exporting,
+        move || {
+            let bytes = export::minutes_pdf(&doc, Some(created))?;
             write_file(&path, &bytes)?;
             Ok(path)
-        }),
+        },
         Message::Exported,
     )
 }
 
-/// Writes the KSB mapping spreadsheet on a worker thread.
+/// Writes the KSB mapping spreadsheet.
 pub fn export_csv(path: PathBuf, doc: Curriculum) -> Task<Message> {
-    Task::perform(
-        blocking(move || {
+    on_worker(
+        Work::Exporting,
+        move || {
             let csv = export::mapping_csv::mapping_csv(&doc);
             write_file(&path, csv.as_bytes())?;
             Ok(path)
-        }),
+        },
         Message::Exported,
     )
 }
 
 /// Loads another curriculum to bring units in from.
 pub fn load_library(path: PathBuf) -> Task<Message> {
-    Task::perform(
-        blocking(move || {
-            store::load(&path)
-                .map(Box::new)
-                .map_err(|error| error.to_string())
-        }),
+    on_worker(
+        Work::Reading,
+        move || Ok(Box::new(store::load(&path)?)),
         |result| Message::Structure(structure::Message::LibraryLoaded(result)),
     )
 }
 
 /// Loads another version of a curriculum to compare the open one with.
 pub fn load_for_compare(path: PathBuf) -> Task<Message> {
-    Task::perform(
-        blocking(move || {
+    on_worker(
+        Work::Reading,
+        move || {
             let name = path.file_name().map_or_else(
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            store::load(&path)
-                .map(|doc| (name, Box::new(doc)))
-                .map_err(|error| error.to_string())
-        }),
-        |result| Message::Workshop(super::screen::workshop::Message::Compared(result)),
+            Ok((name, Box::new(store::load(&path)?)))
+        },
+        |result| Message::Workshop(workshop::Message::Compared(result)),
     )
 }
 
 /// Reads an occupational standard file (JSON or CSV).
 pub fn read_standard(path: PathBuf) -> Task<Message> {
-    Task::perform(
-        blocking(move || import::read_standard(&path).map_err(|error| error.to_string())),
-        |result| Message::Mapping(super::screen::mapping::Message::StandardRead(result)),
+    on_worker(
+        Work::Reading,
+        move || -> Result<Standard, FileError> { Ok(import::read_standard(&path)?) },
+        |result| Message::Mapping(mapping::Message::StandardRead(result)),
     )
 }
 
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    std::fs::write(path, bytes)
-        .map_err(|error| format!("Could not write {}: {error}", path.display()))
-}
-
-/// Runs blocking work on its own thread and resolves with its result.
-pub async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
-    let (sender, receiver) = iced::futures::channel::oneshot::channel();
-    std::thread::spawn(move || {
-        let _ = sender.send(work());
-    });
-    match receiver.await {
-        Ok(value) => value,
-        Err(_) => std::future::pending().await,
-    }
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    std::fs::write(path, bytes).map_err(|error| {
+        FileError::Save(SaveError::Other {
+            path: path.to_path_buf(),
+            reason: error.to_string(),
+        })
+    })
 }
 
 /// `path` with `extension` added when it has none.
@@ -309,7 +429,7 @@ pub fn new_curriculum() -> Curriculum {
 }
 
 /// Opens `path` in the system's viewer.
-pub fn open_externally(path: &Path) -> Result<(), String> {
+pub fn open_externally(path: &Path) -> Result<(), FileError> {
     let opener = if cfg!(target_os = "macos") {
         "open"
     } else {
@@ -319,18 +439,23 @@ pub fn open_externally(path: &Path) -> Result<(), String> {
         .arg(path)
         .spawn()
         .map(|_| ())
-        .map_err(|error| format!("Could not open {}: {error}", path.display()))
+        .map_err(|error| {
+            FileError::Save(SaveError::Other {
+                path: path.to_path_buf(),
+                reason: format!("no program could open it ({error})"),
+            })
+        })
 }
 
-fn recent_file() -> Option<PathBuf> {
+/// The file of the user's recent-files list, in their config folder.
+pub fn recent_list_file() -> Option<PathBuf> {
     directories::ProjectDirs::from("org", "HTQ Studio", "htq-studio")
         .map(|dirs| dirs.config_dir().join("recent.txt"))
 }
 
-/// The recent-files list from the user's config folder (empty if there is none).
-pub fn load_recent() -> Vec<PathBuf> {
-    recent_file()
-        .and_then(|file| std::fs::read_to_string(file).ok())
+/// The recent-files list in `file` (empty if there is none).
+pub fn load_recent(file: Option<&Path>) -> Vec<PathBuf> {
+    file.and_then(|file| std::fs::read_to_string(file).ok())
         .map(|text| {
             text.lines()
                 .filter(|line| !line.trim().is_empty())
@@ -341,24 +466,24 @@ pub fn load_recent() -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
-/// Puts `path` first in the recent list; the task stores the list in the user's config
-/// folder (best effort).
-pub fn remember(recent: &mut Vec<PathBuf>, path: &Path) -> Task<Message> {
+/// Puts `path` first in the recent list; the task stores the list in `file` (best effort).
+pub fn remember(recent: &mut Vec<PathBuf>, path: &Path, file: Option<PathBuf>) -> Task<Message> {
     let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     recent.retain(|p| p != &path);
     recent.insert(0, path);
     recent.truncate(RECENT_LIMIT);
+    let Some(file) = file else {
+        return Task::none();
+    };
     let text: String = recent
         .iter()
         .map(|p| format!("{}\n", p.display()))
         .collect();
-    Task::future(blocking(move || {
-        if let Some(file) = recent_file() {
-            if let Some(dir) = file.parent() {
-                let _ = std::fs::create_dir_all(dir);
-            }
-            let _ = std::fs::write(file, text);
+    Task::future(worker::run(Work::Saving, move || {
+        if let Some(dir) = file.parent() {
+            let _ = std::fs::create_dir_all(dir);
         }
+        let _ = std::fs::write(file, text);
     }))
     .discard()
 }

@@ -6,7 +6,9 @@ use super::screen::widgets::{caption, heading, primary, secondary, tool};
 use super::screen::{findings, structure, workshop};
 use super::shortcuts::{self, Command};
 use super::theme::{self, size, space};
-use super::{App, Banner, Choice, Conflict, Message, Pending, Resolution, Screen, Session, files};
+use super::{
+    App, Banner, Choice, Conflict, Message, Pending, Resolution, Screen, Session, Workspace, files,
+};
 use crate::analysis::Severity;
 use iced::widget::{
     Column, button, center, column, container, mouse_area, opaque, row, scrollable, stack, text,
@@ -16,23 +18,20 @@ use iced::{Alignment, Color, Element, Length};
 
 /// Draws the whole window.
 pub fn view(app: &App) -> Element<'_, Message> {
-    let main: Element<'_, Message> = match &app.session {
+    let main: Element<'_, Message> = match app.workspace() {
         None => start_screen(app),
-        Some(session) => {
+        Some(workspace) => {
             if app.workshop {
-                workshop_view(app, session)
+                workshop_view(workspace)
             } else {
-                let screen: Element<'_, Message> = match &app.screen {
-                    Screen::Structure => app.structure.view(session).map(Message::Structure),
-                    Screen::Unit(_) => app.unit.view(session).map(Message::Unit),
-                    Screen::Mapping => app.mapping.view(session, false).map(Message::Mapping),
-                    Screen::Findings => app.findings.view(session).map(Message::Findings),
+                let session = &workspace.session;
+                let screen: Element<'_, Message> = match &workspace.screen {
+                    Screen::Structure => workspace.structure.view(session).map(Message::Structure),
+                    Screen::Unit(_) => workspace.unit.view(session).map(Message::Unit),
+                    Screen::Mapping => workspace.mapping.view(session, false).map(Message::Mapping),
+                    Screen::Findings => workspace.findings.view(session).map(Message::Findings),
                 };
-                row![
-                    sidebar(app, session),
-                    container(screen).center_x(Length::Fill)
-                ]
-                .into()
+                row![sidebar(workspace), container(screen).center_x(Length::Fill)].into()
             }
         }
     };
@@ -44,14 +43,14 @@ pub fn view(app: &App) -> Element<'_, Message> {
         page = page.push(banner_view(banner));
     }
     page = page.push(container(main).height(Length::Fill));
-    if let Some(session) = &app.session {
+    if let Some(session) = app.session() {
         page = page.push(status_bar(app, session));
     }
     let mut layers = stack![page];
     if let Some(pending) = &app.pending {
         layers = layers.push(modal(prompt(pending)));
     }
-    if let Some(conflict) = &app.conflict {
+    if let Some(conflict) = app.workspace().and_then(|w| w.conflict.as_ref()) {
         layers = layers.push(modal(conflict_view(conflict)));
     }
     if !app.recoveries.is_empty() {
@@ -60,16 +59,17 @@ pub fn view(app: &App) -> Element<'_, Message> {
     if app.show_shortcuts {
         layers = layers.push(modal(shortcuts_list()));
     }
-    if let Some(search) = &app.search {
+    if let Some(search) = app.workspace().and_then(|w| w.search.as_ref()) {
         layers = layers.push(modal(search.view().map(Message::Search)));
     }
     layers.into()
 }
 
-fn workshop_view<'a>(app: &'a App, session: &'a Session) -> Element<'a, Message> {
-    let meeting = &app.meeting;
+fn workshop_view(workspace: &Workspace) -> Element<'_, Message> {
+    let meeting = &workspace.meeting;
+    let session = &workspace.session;
     let body = match meeting.view {
-        workshop::View::Matrix => app.mapping.view(session, true).map(Message::Mapping),
+        workshop::View::Matrix => workspace.mapping.view(session, true).map(Message::Mapping),
         _ => meeting.body(session).map(Message::Workshop),
     };
     let mut page = column![
@@ -99,9 +99,9 @@ fn modal(content: Element<'_, Message>) -> Element<'_, Message> {
 }
 
 fn toolbar(app: &App) -> Element<'_, Message> {
-    let has_doc = app.session.is_some();
-    let can_undo = app.session.as_ref().is_some_and(|s| s.history.can_undo());
-    let can_redo = app.session.as_ref().is_some_and(|s| s.history.can_redo());
+    let has_doc = app.session().is_some();
+    let can_undo = app.session().is_some_and(|s| s.history.can_undo());
+    let can_redo = app.session().is_some_and(|s| s.history.can_redo());
     let command = |c: Command| Some(Message::Command(c));
     let when = |on: bool, c: Command| on.then_some(Message::Command(c));
     let mut items = row![
@@ -174,7 +174,9 @@ fn nav<'a>(label: String, screen: Screen, current: &Screen) -> Element<'a, Messa
         .into()
 }
 
-fn sidebar<'a>(app: &'a App, session: &'a Session) -> Element<'a, Message> {
+fn sidebar(workspace: &Workspace) -> Element<'_, Message> {
+    let session = &workspace.session;
+    let current = &workspace.screen;
     let doc = &session.doc;
     let errors = session
         .findings()
@@ -182,8 +184,8 @@ fn sidebar<'a>(app: &'a App, session: &'a Session) -> Element<'a, Message> {
         .filter(|f| f.severity == Severity::Error)
         .count();
     let mut list = column![
-        nav("Qualification".into(), Screen::Structure, &app.screen),
-        nav("KSB mapping".into(), Screen::Mapping, &app.screen),
+        nav("Qualification".into(), Screen::Structure, current),
+        nav("KSB mapping".into(), Screen::Mapping, current),
         nav(
             format!(
                 "Findings ({}{})",
@@ -195,7 +197,7 @@ fn sidebar<'a>(app: &'a App, session: &'a Session) -> Element<'a, Message> {
                 }
             ),
             Screen::Findings,
-            &app.screen
+            current
         ),
         caption("Units"),
     ]
@@ -204,7 +206,7 @@ fn sidebar<'a>(app: &'a App, session: &'a Session) -> Element<'a, Message> {
         list = list.push(nav(
             format!("{}  {}", unit.number, unit.title),
             Screen::Unit(unit.id.clone()),
-            &app.screen,
+            current,
         ));
     }
     container(scrollable(list.padding(space::S)).height(Length::Fill))
@@ -215,16 +217,19 @@ fn sidebar<'a>(app: &'a App, session: &'a Session) -> Element<'a, Message> {
 }
 
 fn status_bar<'a>(app: &'a App, session: &'a Session) -> Element<'a, Message> {
-    let path = session
-        .path
-        .as_ref()
-        .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
-    let state = if app.is_busy() {
-        "Working…".to_owned()
+    let path = session.path.as_ref().map_or_else(
+        || "New curriculum, never saved".to_owned(),
+        |p| p.display().to_string(),
+    );
+    let busy: Vec<&str> = app.busy().map(super::Work::label).collect();
+    let state = if !busy.is_empty() {
+        busy.join(" ")
     } else if let Some(error) = &app.autosave_error {
         format!("Unsaved changes (autosave failed: {error})")
     } else if session.is_dirty() {
         "Unsaved changes".to_owned()
+    } else if session.path.is_none() {
+        String::new()
     } else {
         "All changes saved".to_owned()
     };
@@ -272,6 +277,7 @@ fn prompt(pending: &Pending) -> Element<'_, Message> {
     let doing = match pending {
         Pending::New => "starting a new curriculum",
         Pending::Open | Pending::OpenPath(_) => "opening another file",
+        Pending::Restore(_) => "opening the recovered work",
         Pending::Close => "closing",
         Pending::Quit(_) => "quitting",
     };
@@ -400,7 +406,14 @@ fn recoveries_view(offers: &[files::RecoveryOffer]) -> Element<'_, Message> {
             .style(container::bordered_box),
         );
     }
-    body = body.push(secondary("Decide later", Some(Message::RecoverLater)));
+    if offers.iter().any(|offer| !offer.for_open_file) {
+        let label = if offers.iter().any(|offer| offer.for_open_file) {
+            "Decide later about the others"
+        } else {
+            "Decide later"
+        };
+        body = body.push(secondary(label, Some(Message::RecoverLater)));
+    }
     container(scrollable(body))
         .padding(space::L)
         .max_width(820)

@@ -48,7 +48,7 @@ impl Session {
     /// A session over a file just read from disk.
     pub fn opened(opened: Opened) -> Self {
         let mut session = Self::new(opened.doc, Some(opened.path));
-        session.fingerprint = Some(opened.fingerprint);
+        session.fingerprint = opened.fingerprint;
         session.lock = opened.lock;
         session.other_editor = opened.other_editor;
         session
@@ -101,6 +101,12 @@ impl Session {
             || "Untitled".to_owned(),
             |name| name.to_string_lossy().into_owned(),
         )
+    }
+
+    /// Gives up our lock note before the same file is opened again in its place (the new
+    /// session writes its own).
+    pub fn release_lock(&mut self) {
+        self.lock = None;
     }
 
     /// Records a successful save.

@@ -38,8 +38,12 @@ pub enum Command {
     Next,
     /// Previous item.
     Previous,
-    /// Close a panel or dialog.
+    /// Close a panel or dialog; leave the field being typed in.
     Escape,
+    /// Put the cursor in the next field (Tab).
+    NextField,
+    /// Put the cursor in the previous field (Shift+Tab).
+    PreviousField,
     /// Workshop: set the status of the item in view (index into `ItemStatus::ALL`).
     Status(usize),
 }
@@ -76,6 +80,11 @@ pub fn command(key: &Key, modifiers: Modifiers, captured: bool) -> Option<Comman
         Key::Named(Named::PageDown) if !captured => Some(Command::Next),
         Key::Named(Named::PageUp) if !captured => Some(Command::Previous),
         Key::Named(Named::Escape) => Some(Command::Escape),
+        Key::Named(Named::Tab) if !ctrl && !modifiers.alt() => Some(if shift {
+            Command::PreviousField
+        } else {
+            Command::NextField
+        }),
         _ => None,
     }
 }
@@ -109,8 +118,16 @@ pub const LIST: &[(&str, &str)] = &[
         "Arrows, Space",
         "Mapping matrix: move, cycle none / partial / full",
     ),
+    (
+        "Tab / Shift+Tab",
+        "Next or previous field, in reading order",
+    ),
+    (
+        "Ctrl+Enter",
+        "In a criterion: add the next criterion of the same band",
+    ),
+    ("Escape", "Leave the field; close a panel"),
     ("F1 or Ctrl+/", "This list"),
-    ("Escape", "Close a panel"),
 ];
 
 #[cfg(test)]
@@ -149,6 +166,16 @@ mod tests {
             Some(Command::Next)
         );
         assert_eq!(command(&page_down, Modifiers::empty(), true), None);
+        let tab = Key::Named(Named::Tab);
+        assert_eq!(
+            command(&tab, Modifiers::empty(), true),
+            Some(Command::NextField),
+            "Tab moves on even from inside a field"
+        );
+        assert_eq!(
+            command(&tab, Modifiers::SHIFT, false),
+            Some(Command::PreviousField)
+        );
         assert_eq!(
             command(&Key::Character("s".into()), Modifiers::empty(), false),
             None

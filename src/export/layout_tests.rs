@@ -77,6 +77,7 @@ fn hostile() -> Curriculum {
     unit.outcomes[0].text = huge_word.clone();
     unit.outcomes[0].criteria[0].text = format!("{long_field} {huge_word}");
     unit.outcomes[0].content = vec![ContentTopic {
+        id: "hostile-topic".into(),
         heading: huge_word.clone(),
         points: vec![long_field, String::new()],
     }];

@@ -21,8 +21,11 @@ pub(crate) const ANCHOR: &str = "minutes";
 /// Title of the minutes as an appendix of the specification.
 pub(crate) const APPENDIX_TITLE: &str = "Appendix: Panel record";
 
-/// The panel's minutes of `doc` as a PDF of their own.
-pub fn minutes_pdf(doc: &Curriculum) -> Result<Vec<u8>, ExportError> {
+/// The panel's minutes of `doc` as a PDF of their own, dated `created` (no date when `None`).
+pub fn minutes_pdf(
+    doc: &Curriculum,
+    created: Option<time::OffsetDateTime>,
+) -> Result<Vec<u8>, ExportError> {
     let fonts = Fonts::load()?;
     let mut writer = Writer {
         fonts,
@@ -41,6 +44,7 @@ pub fn minutes_pdf(doc: &Curriculum) -> Result<Vec<u8>, ExportError> {
             "Higher Technical Qualification".into(),
             "panel minutes".into(),
         ],
+        created,
     };
     render(&layout, geometry, &metadata)
 }

@@ -38,6 +38,9 @@ pub struct PdfOptions {
     /// Append the panel's minutes (attendance, decisions, open actions) as an appendix; only
     /// for the whole specification.
     pub include_minutes: bool,
+    /// When the PDF is made, written as its creation date; `None` writes no date, so the same
+    /// curriculum always gives the same bytes.
+    pub created: Option<time::OffsetDateTime>,
 }
 
 /// Why an export failed, in words a curriculum designer understands.

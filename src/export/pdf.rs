@@ -26,6 +26,32 @@ pub struct Metadata {
     pub subject: String,
     /// Keywords.
     pub keywords: Vec<String>,
+    /// When the document was made; `None` leaves the dates out.
+    pub created: Option<time::OffsetDateTime>,
+}
+
+/// `moment` as printpdf writes dates.
+fn pdf_date(moment: time::OffsetDateTime) -> DateTime {
+    let offset = moment.offset();
+    DateTime::new_in_offset(
+        printpdf::Date {
+            year: moment.year(),
+            month: u8::from(moment.month()),
+            day: moment.day(),
+        },
+        printpdf::Time {
+            hour: moment.hour(),
+            minute: moment.minute(),
+            second: moment.second(),
+            millisecond: moment.millisecond(),
+        },
+        printpdf::Offset {
+            hours: offset.whole_hours(),
+            minutes: offset.minutes_past_hour(),
+            seconds: 0,
+            milliseconds: 0,
+        },
+    )
 }
 
 /// The four faces parsed once per process for embedding.
@@ -76,18 +102,23 @@ pub fn render(
         })
         .collect();
     doc.with_pages(pages);
-    let now = DateTime::now();
+    let created = metadata.created.map(pdf_date);
     let info = &mut doc.metadata.info;
     info.author = metadata.author.clone();
     info.subject = metadata.subject.clone();
     info.keywords = metadata.keywords.clone();
     info.creator = "HTQ Studio".into();
     info.producer = format!("HTQ Studio {}", env!("CARGO_PKG_VERSION"));
-    info.creation_date = now;
-    info.modification_date = now;
-    info.metadata_date = now;
+    if let Some(created) = created {
+        info.creation_date = created;
+        info.modification_date = created;
+        info.metadata_date = created;
+    }
     let mut warnings = Vec::new();
     let mut pdf = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
+    if created.is_none() {
+        leave_out_dates(&mut pdf);
+    }
     let font_names = rename_fonts(&mut pdf, &font_ids)?;
     let contents = on_both_cores(
         layout.pages.iter().collect(),
@@ -270,6 +301,16 @@ fn finish_catalog(pdf: &mut lopdf::Document, bookmarks: &[Bookmark]) -> Result<(
         catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
     }
     Ok(())
+}
+
+/// Removes the creation and modification dates printpdf always writes, for a PDF made with
+/// no date given.
+fn leave_out_dates(pdf: &mut lopdf::Document) {
+    let info = pdf.trailer.get(b"Info").and_then(Object::as_reference).ok();
+    if let Some(Ok(Object::Dictionary(info))) = info.map(|id| pdf.get_object_mut(id)) {
+        info.remove(b"CreationDate");
+        info.remove(b"ModDate");
+    }
 }
 
 /// Text as a PDF text string (UTF-16BE with byte-order mark).

@@ -27,6 +27,7 @@ pub fn specification_pdf(doc: &Curriculum, options: &PdfOptions) -> Result<Vec<u
             qualification.kind.label().into(),
             format!("Level {}", qualification.level),
         ],
+        created: options.created,
     };
     render(&layout, Geometry::A4, &metadata)
 }

@@ -1,6 +1,6 @@
 //! The curriculum document: plain data, serde-derived, no IO and no UI.
 
-use super::ids::{CriterionId, GroupId, KsbId, OutcomeId, StandardId, UnitId};
+use super::ids::{CriterionId, GroupId, KsbId, OutcomeId, ResourceId, StandardId, TopicId, UnitId};
 use serde::{Deserialize, Serialize};
 
 /// A whole curriculum: the qualification, its units, the occupational standards it is
@@ -142,16 +142,16 @@ pub struct OptionalGroup {
     pub title: String,
     /// Units in the group.
     pub units: Vec<UnitId>,
-    /// Least credits taken from the group.
+    /// Minimum credits taken from the group.
     #[serde(default)]
     pub min_credits: Option<u32>,
-    /// Most credits taken from the group.
+    /// Maximum credits taken from the group.
     #[serde(default)]
     pub max_credits: Option<u32>,
-    /// Fewest units taken from the group.
+    /// Minimum units taken from the group.
     #[serde(default)]
     pub min_units: Option<u32>,
-    /// Most units taken from the group.
+    /// Maximum units taken from the group.
     #[serde(default)]
     pub max_units: Option<u32>,
 }
@@ -162,7 +162,7 @@ pub struct OptionalGroup {
 pub struct LevelCredits {
     /// The level (4 or 5).
     pub level: u8,
-    /// Least credits at that level.
+    /// Minimum credits at that level.
     pub min_credits: u32,
 }
 
@@ -272,6 +272,8 @@ pub struct LearningOutcome {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct ContentTopic {
+    /// Stable id.
+    pub id: TopicId,
     /// Heading, e.g. "Risk assessment".
     pub heading: String,
     /// Topics under the heading.
@@ -375,6 +377,8 @@ impl std::fmt::Display for ResourceKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Resource {
+    /// Stable id.
+    pub id: ResourceId,
     /// Kind.
     pub kind: ResourceKind,
     /// Citation or title.

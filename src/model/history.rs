@@ -41,7 +41,7 @@ impl History {
         self.redo.clear();
         if !self.sealed
             && let Some(last) = self.undo.last_mut()
-            && same_text_field(&last.forward, &edit)
+            && last.forward.continues_typing(&edit)
             && last.serial != self.saved_serial
         {
             last.forward = edit;
@@ -153,15 +153,6 @@ impl History {
         let serial = self.next_serial;
         self.next_serial += 1;
         serial
-    }
-}
-
-/// Whether `next` continues typing in the field `previous` changed.
-fn same_text_field(previous: &Edit, next: &Edit) -> bool {
-    match (previous, next) {
-        (Edit::SetText { field: a, .. }, Edit::SetText { field: b, .. }) => a == b,
-        (Edit::SetNumber { field: a, .. }, Edit::SetNumber { field: b, .. }) => a == b,
-        _ => false,
     }
 }
 

@@ -65,6 +65,14 @@ define_id!(
     /// Identifies an optional group in the rules of combination.
     GroupId
 );
+define_id!(
+    /// Identifies a heading of essential content within a learning outcome.
+    TopicId
+);
+define_id!(
+    /// Identifies a recommended resource of a unit.
+    ResourceId
+);
 
 /// Makes a fresh id with `prefix` that `taken` does not already contain.
 pub fn fresh_id(prefix: &str, taken: impl Fn(&str) -> bool) -> String {

@@ -1,8 +1,11 @@
 //! The curriculum document: data and edits. No IO, no UI, nothing else of ours imported.
 //!
 //! `curriculum` holds the serde types, `ids` the stable identifiers, `numbering` the derived
-//! display numbers (LO3, P5), `edit` the only way a document changes, and `history` undo/redo.
+//! display numbers (LO3, P5), `edit` the only way a document changes (`apply` carries edits
+//! out, `checks` validates them first), and `history` undo/redo.
 
+mod apply;
+mod checks;
 mod credits;
 mod curriculum;
 mod edit;
@@ -17,7 +20,9 @@ pub use credits::CreditSummary;
 pub use curriculum::*;
 pub use edit::{Edit, EditError, NumberField, TextField};
 pub use history::History;
-pub use ids::{CriterionId, GroupId, KsbId, OutcomeId, StandardId, UnitId, fresh_id};
+pub use ids::{
+    CriterionId, GroupId, KsbId, OutcomeId, ResourceId, StandardId, TopicId, UnitId, fresh_id,
+};
 pub use numbering::{CriterionNumbers, outcome_label};
 pub use panel::{
     Entry, EntryKind, ItemRecord, ItemRef, ItemStatus, Member, MemberRole, PanelRecord,
@@ -65,6 +70,29 @@ impl Curriculum {
         })
     }
 
+    /// Positions (unit, outcome, topic) of the essential-content topic with `id`.
+    pub fn topic_position(&self, id: &TopicId) -> Option<(usize, usize, usize)> {
+        self.units.iter().enumerate().find_map(|(u, unit)| {
+            unit.outcomes.iter().enumerate().find_map(|(o, outcome)| {
+                outcome
+                    .content
+                    .iter()
+                    .position(|topic| &topic.id == id)
+                    .map(|t| (u, o, t))
+            })
+        })
+    }
+
+    /// Positions (unit, resource) of the resource with `id`.
+    pub fn resource_position(&self, id: &ResourceId) -> Option<(usize, usize)> {
+        self.units.iter().enumerate().find_map(|(u, unit)| {
+            unit.resources
+                .iter()
+                .position(|resource| &resource.id == id)
+                .map(|r| (u, r))
+        })
+    }
+
     /// The standard with `id`.
     pub fn standard(&self, id: &StandardId) -> Option<&Standard> {
         self.standards.iter().find(|standard| &standard.id == id)
@@ -93,23 +121,44 @@ impl Curriculum {
         self.qualification.rules.mandatory.contains(unit)
     }
 
-    /// Every id used in the document, of any kind, so that fresh ids never collide.
-    pub fn id_taken(&self, candidate: &str) -> bool {
-        self.units.iter().any(|unit| {
-            unit.id.as_str() == candidate
-                || unit.outcomes.iter().any(|outcome| {
-                    outcome.id.as_str() == candidate
-                        || outcome.criteria.iter().any(|c| c.id.as_str() == candidate)
-                })
-        }) || self.standards.iter().any(|standard| {
-            standard.id.as_str() == candidate
-                || standard.ksbs.iter().any(|ksb| ksb.id.as_str() == candidate)
-        }) || self
+    /// Every id defined in the document, of any kind that shares the one id space: units,
+    /// outcomes, topics, criteria, resources, groups, standards and KSBs.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        let units = self.units.iter().flat_map(|unit| {
+            std::iter::once(unit.id.as_str())
+                .chain(unit.resources.iter().map(|r| r.id.as_str()))
+                .chain(unit.outcomes.iter().flat_map(|outcome| {
+                    std::iter::once(outcome.id.as_str())
+                        .chain(outcome.content.iter().map(|t| t.id.as_str()))
+                        .chain(outcome.criteria.iter().map(|c| c.id.as_str()))
+                }))
+        });
+        let standards = self.standards.iter().flat_map(|standard| {
+            std::iter::once(standard.id.as_str())
+                .chain(standard.ksbs.iter().map(|ksb| ksb.id.as_str()))
+        });
+        let groups = self
             .qualification
             .rules
             .groups
             .iter()
-            .any(|group| group.id.as_str() == candidate)
+            .map(|g| g.id.as_str());
+        units.chain(standards).chain(groups)
+    }
+
+    /// Whether `candidate` is already an id in the document, so that fresh ids never collide.
+    pub fn id_taken(&self, candidate: &str) -> bool {
+        self.ids().any(|id| id == candidate)
+    }
+
+    /// A new id with `prefix` that is neither used nor the start of any id followed by `-`, so
+    /// that ids derived from it (`<stem>-lo1`) are new as well.
+    pub fn fresh_stem(&self, prefix: &str) -> String {
+        fresh_id(prefix, |candidate| {
+            let derived = format!("{candidate}-");
+            self.ids()
+                .any(|id| id == candidate || id.starts_with(&derived))
+        })
     }
 
     /// A new id with `prefix` not used anywhere in the document.

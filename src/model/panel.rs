@@ -229,19 +229,4 @@ impl PanelRecord {
     pub fn current_session(&self) -> Option<&PanelSession> {
         self.sessions.last()
     }
-
-    pub(super) fn item_mut(&mut self, item: &ItemRef) -> &mut ItemRecord {
-        let index = match self.items.iter().position(|record| &record.item == item) {
-            Some(index) => index,
-            None => {
-                self.items.push(ItemRecord {
-                    item: item.clone(),
-                    status: ItemStatus::Draft,
-                    entries: Vec::new(),
-                });
-                self.items.len() - 1
-            }
-        };
-        &mut self.items[index]
-    }
 }

@@ -184,6 +184,7 @@ fn unit(u: usize, size: Size) -> Unit {
                     u + 1
                 ),
                 content: vec![ContentTopic {
+                    id: format!("u{u}-lo{o}-t1").as_str().into(),
                     heading: format!("Topic area {}", o + 1),
                     points: (1..=4)
                         .map(|p| format!("Point {p}: a topic with several words in it"))
@@ -205,6 +206,7 @@ fn unit(u: usize, size: Size) -> Unit {
         introduction: "This unit introduces a topic that exists to be measured. ".repeat(6),
         outcomes,
         resources: vec![Resource {
+            id: format!("u{u}-r1").as_str().into(),
             kind: ResourceKind::Book,
             text: "Author, A. (2024) A Book About Things. Publisher.".into(),
         }],

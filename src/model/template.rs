@@ -35,7 +35,7 @@ fn headings(theme: Theme) -> [&'static str; 4] {
 /// A new unit of `theme` at `level` whose ids are all unused in `doc`. The outcome and
 /// criterion texts are empty for the panel to write; the checks list them until they are.
 pub fn unit(doc: &Curriculum, theme: Theme, level: u8) -> Unit {
-    let id = doc.fresh_id("unit-");
+    let id = doc.fresh_stem("unit-");
     let taken_number = |n: &str| doc.units.iter().any(|u| u.number == n);
     let number = (1..1000)
         .map(|n| format!("{level}{n:03}"))
@@ -50,6 +50,7 @@ pub fn unit(doc: &Curriculum, theme: Theme, level: u8) -> Unit {
                 id: outcome_id.as_str().into(),
                 text: String::new(),
                 content: vec![ContentTopic {
+                    id: format!("{outcome_id}-t1").as_str().into(),
                     heading: (*heading).to_owned(),
                     points: Vec::new(),
                 }],
@@ -84,7 +85,7 @@ pub fn unit(doc: &Curriculum, theme: Theme, level: u8) -> Unit {
 
 /// A copy of `unit` with fresh ids throughout, titled as a copy, ready to insert into `doc`.
 pub fn duplicate(doc: &Curriculum, unit: &Unit) -> Unit {
-    let id = doc.fresh_id("unit-");
+    let id = doc.fresh_stem("unit-");
     let mut copy = unit.clone();
     copy.title = format!("{} (copy)", unit.title);
     for (o, outcome) in copy.outcomes.iter_mut().enumerate() {
@@ -92,7 +93,13 @@ pub fn duplicate(doc: &Curriculum, unit: &Unit) -> Unit {
         for (c, criterion) in outcome.criteria.iter_mut().enumerate() {
             criterion.id = format!("{outcome_id}-c{}", c + 1).as_str().into();
         }
+        for (t, topic) in outcome.content.iter_mut().enumerate() {
+            topic.id = format!("{outcome_id}-t{}", t + 1).as_str().into();
+        }
         outcome.id = outcome_id.as_str().into();
+    }
+    for (r, resource) in copy.resources.iter_mut().enumerate() {
+        resource.id = format!("{id}-r{}", r + 1).as_str().into();
     }
     copy.id = UnitId::new(id);
     copy.links.clear();

@@ -1,14 +1,15 @@
 //! Curriculum files: reading, checking and writing the RON format on disk.
 //!
 //! A file starts with `format: N`, then the qualification, units, standards, mappings and
-//! (from format 2) the panel record. Loading runs in three steps: [`read`] applies the limits
+//! (from format 2) the panel record; from format 3 every topic and resource has an id. Loading
+//! runs in three steps: [`read`] applies the limits
 //! for files from strangers (size, binary content, UTF-8), [`from_str`] parses the newest
 //! schema and, if the file says it is older, parses it again with that format's frozen schema
-//! (`v1`) and converts it, and finally every id and reference is checked. [`save`] writes the
+//! (`v1`, `v2`) and converts it, and finally every id and reference is checked. [`save`] writes the
 //! canonical text of [`to_string`], always in the newest format, atomically.
 //!
-//! Adding format 3 means: freeze `v2` (copy the model types it borrows into it), add `v3` with
-//! the new schema, bump [`FORMAT`], and convert a v2 file in `parse_any` when it says 2.
+//! Adding format 4 means: freeze `v3` (copy the model types it borrows into it, as `v2` did),
+//! add `v4` with the new schema, bump [`FORMAT`], and read a v3 file in `parse_old`.
 //! Nothing here draws windows or runs checks on the curriculum's design: that is `analysis`.
 
 pub mod disk;
@@ -25,6 +26,7 @@ mod save;
 mod texts;
 mod v1;
 mod v2;
+mod v3;
 mod validate;
 
 pub use disk::{Fingerprint, changed_since, save_checked};
@@ -40,7 +42,7 @@ use serde::Deserialize;
 use std::path::Path;
 
 /// The file format this version of HTQ Studio writes, and the newest one it reads.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// Reads and checks the curriculum file at `path`.
 pub fn load(path: &Path) -> Result<Curriculum, LoadError> {
@@ -67,25 +69,34 @@ pub fn from_str(text: &str, path: &Path) -> Result<Curriculum, LoadError> {
 
 /// Parses `text` with the schema of the format it says it is in, converting older formats.
 fn parse_any(text: &str, path: &Path) -> Result<Curriculum, LoadError> {
-    let format = match v2::parse(text) {
-        Ok(file) if file.format == FORMAT => return Ok(file.into_curriculum()),
-        Ok(file) => file.format,
-        Err(error) => return Err(explain_failure(error, text, path)),
-    };
-    match format {
-        1 => match v1::parse(text) {
-            Ok(file) if file.format == 1 => Ok(file.into_curriculum()),
-            Ok(file) => Err(format_error(file.format, text, path)),
-            Err(error) => Err(messages::translate(&error, path)),
+    match v3::parse(text) {
+        Ok(file) if file.format == FORMAT => Ok(file.into_curriculum()),
+        Ok(file) => match file.format {
+            old @ (1 | 2) => parse_old(old, text, path),
+            other => Err(format_error(other, text, path)),
         },
-        other => Err(format_error(other, text, path)),
+        Err(error) => explain_failure(error, text, path),
+    }
+}
+
+/// Parses `text`, which says it is in the older `format` (1 or 2), with that format's schema.
+fn parse_old(format: u32, text: &str, path: &Path) -> Result<Curriculum, LoadError> {
+    let parsed = if format == 1 {
+        v1::parse(text).map(|file| (file.format, file.into_curriculum()))
+    } else {
+        v2::parse(text).map(|file| (file.format, file.into_curriculum()))
+    };
+    match parsed {
+        Ok((read, doc)) if read == format => Ok(doc),
+        Ok((read, _)) => Err(format_error(read, text, path)),
+        Err(error) => Err(messages::translate(&error, path)),
     }
 }
 
 /// The canonical text of `doc`: pretty RON with a stable field order, one field per line,
 /// ending in a newline. Loading it gives back `doc`.
 pub fn to_string(doc: &Curriculum) -> String {
-    v2::render(doc)
+    v3::render(doc)
 }
 
 /// Only the format number of a file; every other field is skipped unread.
@@ -97,20 +108,23 @@ struct Header {
 }
 
 /// When the current schema does not fit, reads just the header: an older file is read with
-/// its own schema, so its errors name only the fields it may have; a newer or missing format
+/// its own schema (so its errors name only the fields it may have); a newer or missing format
 /// number, or brackets nested beyond [`MAX_DEPTH`] somewhere, explain the failure better than
 /// the first field the current schema trips over.
-fn explain_failure(error: ron::error::SpannedError, text: &str, path: &Path) -> LoadError {
+fn explain_failure(
+    error: ron::error::SpannedError,
+    text: &str,
+    path: &Path,
+) -> Result<Curriculum, LoadError> {
     match messages::options().from_str::<Header>(text) {
-        Ok(Header { format: 1 }) => match v1::parse(text) {
-            Ok(_) => messages::translate(&error, path),
-            Err(old) => messages::translate(&old, path),
-        },
-        Ok(header) if header.format != FORMAT => format_error(header.format, text, path),
+        Ok(Header {
+            format: old @ (1 | 2),
+        }) => parse_old(old, text, path),
+        Ok(header) if header.format != FORMAT => Err(format_error(header.format, text, path)),
         Err(deep) if deep.code == ron::Error::ExceededRecursionLimit => {
-            messages::translate(&deep, path)
+            Err(messages::translate(&deep, path))
         }
-        _ => messages::translate(&error, path),
+        _ => Err(messages::translate(&error, path)),
     }
 }
 
@@ -165,7 +179,7 @@ mod tests {
     fn canonical_text_starts_with_the_format_and_ends_in_one_newline() {
         let text = to_string(&small());
         assert!(
-            text.starts_with("(\n    format: 2,\n    qualification: ("),
+            text.starts_with("(\n    format: 3,\n    qualification: ("),
             "{text}"
         );
         assert!(text.ends_with(")\n") && !text.ends_with("\n\n"));
@@ -186,13 +200,13 @@ mod tests {
 
     #[test]
     fn newer_format_is_named() {
-        let text = to_string(&small()).replacen("format: 2", "format: 7", 1);
+        let text = to_string(&small()).replacen("format: 3", "format: 7", 1);
         let error = from_str(&text, Path::new("x.ron")).unwrap_err();
         assert_eq!((error.line, error.column), (2, 5));
         assert!(
             error
                 .message
-                .contains("newer version of HTQ Studio (format 7; this version reads up to 2)"),
+                .contains("newer version of HTQ Studio (format 7; this version reads up to 3)"),
             "{error}"
         );
     }
@@ -200,27 +214,66 @@ mod tests {
     #[test]
     fn newer_format_with_new_fields_is_named_not_the_field() {
         let text = to_string(&small())
-            .replacen("format: 2", "format: 3", 1)
+            .replacen("format: 3", "format: 4", 1)
             .replacen("    units: [", "    glossary: (),\n    units: [", 1);
         let error = from_str(&text, Path::new("x.ron")).unwrap_err();
-        assert!(error.message.contains("format 3"), "{error}");
+        assert!(error.message.contains("format 4"), "{error}");
     }
 
     #[test]
     fn missing_format_is_an_error() {
-        let text = to_string(&small()).replacen("    format: 2,\n", "", 1);
+        let text = to_string(&small()).replacen("    format: 3,\n", "", 1);
         let error = from_str(&text, Path::new("x.ron")).unwrap_err();
         assert!(error.message.contains("no format number"), "{error}");
-        let zero = to_string(&small()).replacen("format: 2", "format: 0", 1);
+        let zero = to_string(&small()).replacen("format: 3", "format: 0", 1);
         let error = from_str(&zero, Path::new("x.ron")).unwrap_err();
         assert!(error.message.contains("no format number"), "{error}");
     }
 
+    /// `doc`'s text as format 2 wrote it: the format 3 text without topic and resource ids
+    /// (the synthetic ids are the ones the migration gives: `u0-lo0-t1`, `u0-r1`).
+    fn as_format_2(doc: &Curriculum) -> String {
+        let text = to_string(doc).replacen("format: 3", "format: 2", 1);
+        text.lines()
+            .filter(|line| {
+                let id = line.trim().strip_prefix("id: \"").unwrap_or("");
+                !(id.ends_with("-t1\",") || id.ends_with("-r1\","))
+            })
+            .map(|line| format!("{line}\n"))
+            .collect()
+    }
+
     /// `doc`'s text as format 1 wrote it: the format 2 text without the panel record.
     fn as_format_1(doc: &Curriculum) -> String {
-        let text = to_string(doc).replacen("format: 2", "format: 1", 1);
+        let text = as_format_2(doc).replacen("format: 2", "format: 1", 1);
         let panel = text.find("    panel: (").unwrap_or(text.len() - 2);
         format!("{})\n", &text[..panel])
+    }
+
+    #[test]
+    fn format_2_topics_and_resources_gain_ids() {
+        let doc = small();
+        let text = as_format_2(&doc);
+        assert!(!text.contains("-t1\"") && !text.contains("-r1\""), "{text}");
+        assert_eq!(from_str(&text, Path::new("old.ron")), Ok(doc));
+    }
+
+    #[test]
+    fn format_2_ids_never_collide_with_ids_already_in_the_file() {
+        let text = as_format_2(&small()).replace("\"u1-lo0-c0\"", "\"u0-lo0-t1\"");
+        let loaded = from_str(&text, Path::new("old.ron")).unwrap();
+        assert_eq!(
+            loaded.units[0].outcomes[0].content[0].id.as_str(),
+            "u0-lo0-t2"
+        );
+    }
+
+    #[test]
+    fn format_2_errors_name_format_2_fields() {
+        let text = as_format_2(&small()).replacen("heading:", "title:", 1);
+        let error = from_str(&text, Path::new("old.ron")).unwrap_err();
+        assert!(error.message.contains("\"title\""), "{error}");
+        assert!(!error.message.contains("\"id\""), "{error}");
     }
 
     #[test]

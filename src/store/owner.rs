@@ -49,14 +49,23 @@ fn exists(_pid: u32) -> bool {
     false
 }
 
-/// On Linux, the program name of a process: a reused id belongs to some other program.
-/// Test binaries are named `htq_studio-…`, the application `htq-studio`.
+/// On Linux, the program name and state of a process: a reused id belongs to some other
+/// program, and a process that has exited but not yet been reaped by its parent (a zombie,
+/// state `Z`, or `X` while it is being removed) runs nothing. Test binaries are named
+/// `htq_studio-…`, the application `htq-studio`.
 #[cfg(target_os = "linux")]
 fn runs_htq_studio(pid: u32) -> bool {
-    match std::fs::read_to_string(format!("/proc/{pid}/comm")) {
-        Ok(name) => name.starts_with("htq"),
-        Err(_) => true,
-    }
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return true;
+    };
+    // `pid (comm) state ...`: the name may hold spaces and parentheses, so split at the last
+    // closing parenthesis.
+    let Some((head, rest)) = stat.rsplit_once(')') else {
+        return true;
+    };
+    let name = head.split_once('(').map_or("", |(_, name)| name);
+    let state = rest.trim_start().chars().next();
+    name.starts_with("htq") && !matches!(state, Some('Z' | 'X'))
 }
 
 #[cfg(not(target_os = "linux"))]
@@ -84,6 +93,30 @@ mod tests {
     fn another_program_with_a_reused_id_is_not_htq_studio() {
         // Process 1 is the system's init (or the container's first program), never us.
         assert!(!is_running(1) || std::fs::read_to_string("/proc/1/comm").is_err());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn an_exited_htq_studio_not_yet_reaped_is_not_running() -> std::io::Result<()> {
+        // A program named like HTQ Studio that exits at once and stays unreaped: a zombie,
+        // as a killed window is until whoever started it collects it.
+        let folder = tempfile::tempdir()?;
+        let program = folder.path().join("htq-studio");
+        std::fs::copy("/bin/true", &program)?;
+        let mut child = std::process::Command::new(&program).spawn()?;
+        let pid = child.id();
+        let exited = (0..400).any(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+                stat.rsplit_once(')')
+                    .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z'))
+            })
+        });
+        assert!(exited, "the child should have exited");
+        assert!(exists(pid), "a zombie still answers signal 0");
+        assert!(!is_running(pid), "but it runs nothing");
+        child.wait()?;
+        Ok(())
     }
 
     #[test]

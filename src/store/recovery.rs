@@ -130,6 +130,14 @@ impl RecoveryStore {
         found
     }
 
+    /// The recovery file a crashed or killed HTQ Studio left for the document at `doc_path`,
+    /// if there is one; whichever way the path is written, it finds the same file. A file
+    /// of an HTQ Studio still running elsewhere on this machine is not offered.
+    pub fn find(&self, doc_path: &Path) -> Option<Recovery> {
+        read_header(&self.file_for(Some(doc_path)))
+            .filter(|recovery| !recovery.is_live() && recovery.pid != owner::this_process())
+    }
+
     /// Removes the recovery file of the document at `doc_path` (`None`: this process's
     /// unsaved document), after a clean save or close. No recovery file is fine.
     pub fn discard(&self, doc_path: Option<&Path>) -> io::Result<()> {

@@ -85,6 +85,8 @@ const GROUP: &str = "optional group";
 const UNIT: &str = "unit";
 const OUTCOME: &str = "learning outcome";
 const CRITERION: &str = "criterion";
+const TOPIC: &str = "essential-content topic";
+const RESOURCE: &str = "resource";
 const STANDARD: &str = "standard";
 const KSB: &str = "KSB";
 
@@ -98,14 +100,18 @@ fn unique_ids<'a>(
     let rules = &doc.qualification.rules;
     let groups = rules.groups.iter().map(|group| (GROUP, group.id.as_str()));
     let units = doc.units.iter().flat_map(|unit| {
-        std::iter::once((UNIT, unit.id.as_str())).chain(unit.outcomes.iter().flat_map(|outcome| {
-            std::iter::once((OUTCOME, outcome.id.as_str())).chain(
-                outcome
-                    .criteria
-                    .iter()
-                    .map(|criterion| (CRITERION, criterion.id.as_str())),
-            )
-        }))
+        std::iter::once((UNIT, unit.id.as_str()))
+            .chain(unit.resources.iter().map(|r| (RESOURCE, r.id.as_str())))
+            .chain(unit.outcomes.iter().flat_map(|outcome| {
+                std::iter::once((OUTCOME, outcome.id.as_str()))
+                    .chain(outcome.content.iter().map(|t| (TOPIC, t.id.as_str())))
+                    .chain(
+                        outcome
+                            .criteria
+                            .iter()
+                            .map(|criterion| (CRITERION, criterion.id.as_str())),
+                    )
+            }))
     });
     let standards = doc.standards.iter().flat_map(|standard| {
         std::iter::once((STANDARD, standard.id.as_str()))
@@ -139,7 +145,7 @@ fn plural(kind: &str) -> String {
 }
 
 fn with_article(kind: &str) -> String {
-    if kind == GROUP {
+    if kind == GROUP || kind == TOPIC {
         format!("an {kind}")
     } else {
         format!("a {kind}")

@@ -6,7 +6,8 @@
 
 use super::labels::{criterion_label, ksb_label, outcome_label_in, unit_label};
 use crate::model::{
-    Curriculum, Edit, EntryKind, ItemRef, KsbId, NumberField, OutcomeId, TextField, UnitId,
+    Curriculum, Edit, EntryKind, ItemRef, KsbId, NumberField, OutcomeId, ResourceId, TextField,
+    TopicId, UnitId,
 };
 
 /// A short description of `edit` in the words of a panel's change log. `doc` is the version
@@ -43,6 +44,21 @@ fn unit_named(doc: &Curriculum, id: &UnitId) -> String {
     format!("unit {}", doc.unit(id).map_or(id.as_str(), unit_label))
 }
 
+/// "4010 LO2", the outcome holding topic `id`, or "an outcome" when the document does not
+/// hold the topic.
+fn topic_outcome(doc: &Curriculum, id: &TopicId) -> String {
+    doc.topic_position(id).map_or_else(
+        || "an outcome".to_owned(),
+        |(u, o, _)| outcome_label_in(doc, &doc.units[u].outcomes[o].id),
+    )
+}
+
+/// The unit holding resource `id`, or "a unit" when the document does not hold it.
+fn resource_unit(doc: &Curriculum, id: &ResourceId) -> String {
+    doc.resource_position(id)
+        .map_or_else(|| "a unit".to_owned(), |(u, _)| unit(doc, &doc.units[u].id))
+}
+
 fn item(doc: &Curriculum, item: &ItemRef) -> String {
     match item {
         ItemRef::Unit(id) => unit(doc, id),
@@ -75,10 +91,17 @@ fn text_field(doc: &Curriculum, field: &TextField) -> String {
         TextField::UnitRegulatorCode(id) => of_unit("regulator code", id),
         TextField::UnitTitle(id) => of_unit("title", id),
         TextField::UnitIntroduction(id) => of_unit("introduction", id),
-        TextField::ResourceText(id, _) => of_unit("text of a resource", id),
+        TextField::ResourceText(id) => {
+            format!(
+                "Changed the text of a resource of {}",
+                resource_unit(doc, id)
+            )
+        }
         TextField::OutcomeText(id) => of_outcome("text", id),
-        TextField::TopicHeading(id, _) => of_outcome("heading of a content topic", id),
-        TextField::TopicPoints(id, _) => of_outcome("points of a content topic", id),
+        TextField::TopicHeading(id) => format!(
+            "Changed the heading of a content topic of {}",
+            topic_outcome(doc, id)
+        ),
         TextField::CriterionText(id) => {
             format!("Changed the text of {}", criterion_label(doc, id))
         }
@@ -110,6 +133,10 @@ fn number_field(doc: &Curriculum, field: &NumberField, value: u32) -> String {
 fn describe_one(doc: &Curriculum, edit: &Edit) -> String {
     match edit {
         Edit::SetText { field, .. } => text_field(doc, field),
+        Edit::SetPoints { topic, .. } => format!(
+            "Changed the points of a content topic of {}",
+            topic_outcome(doc, topic)
+        ),
         Edit::SetNumber { field, value } => number_field(doc, field, *value),
         Edit::SetKind(kind) => format!("Set the qualification kind to {kind}"),
         Edit::SetTheme { unit: id, theme } => {
@@ -119,9 +146,9 @@ fn describe_one(doc: &Curriculum, edit: &Edit) -> String {
             "Made {} a {band} criterion",
             criterion_label(doc, criterion)
         ),
-        Edit::SetResourceKind { unit: id, kind, .. } => format!(
+        Edit::SetResourceKind { resource, kind } => format!(
             "Changed a resource of {} to {}",
-            unit(doc, id),
+            resource_unit(doc, resource),
             kind.label().to_lowercase()
         ),
         Edit::InsertUnit { unit: new, .. } => {
@@ -155,13 +182,18 @@ fn describe_one(doc: &Curriculum, edit: &Edit) -> String {
             "Added a content topic to {}",
             outcome_label_in(doc, outcome)
         ),
-        Edit::RemoveTopic { outcome, .. } => format!(
-            "Removed a content topic from {}",
-            outcome_label_in(doc, outcome)
-        ),
+        Edit::RemoveTopic { topic } => {
+            format!("Removed a content topic from {}", topic_outcome(doc, topic))
+        }
+        Edit::MoveTopic { topic, .. } => {
+            format!("Moved a content topic of {}", topic_outcome(doc, topic))
+        }
         Edit::InsertResource { unit: id, .. } => format!("Added a resource to {}", unit(doc, id)),
-        Edit::RemoveResource { unit: id, .. } => {
-            format!("Removed a resource from {}", unit(doc, id))
+        Edit::RemoveResource { resource } => {
+            format!("Removed a resource from {}", resource_unit(doc, resource))
+        }
+        Edit::MoveResource { resource, .. } => {
+            format!("Moved a resource of {}", resource_unit(doc, resource))
         }
         Edit::SetLinks { unit: id, .. } => {
             format!("Changed the related units of {}", unit(doc, id))
@@ -223,6 +255,12 @@ fn describe_one(doc: &Curriculum, edit: &Edit) -> String {
         }
         Edit::RemoveLastEntry { item: target } => {
             format!("Removed the last entry on {}", item(doc, target))
+        }
+        Edit::InsertItemRecord { record, .. } => {
+            format!("Restored the panel record of {}", item(doc, &record.item))
+        }
+        Edit::RemoveItemRecord { item: target } => {
+            format!("Removed the panel record of {}", item(doc, target))
         }
         Edit::SetPanelPeople { .. } => "Changed the panel's members and sessions".into(),
         Edit::Batch(_) => describe_edit(doc, edit),

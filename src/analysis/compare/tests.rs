@@ -95,6 +95,7 @@ fn added_and_removed_units_outcomes_and_criteria_are_listed_once() {
     unit.number = "5099".into();
     unit.title = "Robotics".into();
     unit.outcomes.clear();
+    unit.resources.clear();
     let new = edited(vec![
         Edit::RemoveUnit { unit: "u2".into() },
         Edit::InsertUnit {

@@ -6,8 +6,9 @@
 use super::Action;
 use super::widgets::{caption, heading, secondary};
 use crate::analysis::{Location, PathwayStatus};
+use crate::app::fields::field_id;
 use crate::app::theme::{self, size, space};
-use crate::app::{Banner, Purpose, Session};
+use crate::app::{Banner, FileError, Purpose, Session};
 use crate::model::{
     Coverage, Curriculum, KsbId, KsbKind, OutcomeId, Standard, StandardId, TextField, Theme,
     UnitId, outcome_label,
@@ -49,7 +50,7 @@ pub enum Message {
     /// Ask for a standard file to import.
     Import,
     /// A standard file was read.
-    StandardRead(Result<Standard, String>),
+    StandardRead(Result<Standard, FileError>),
     /// Export the mapping spreadsheet.
     ExportCsv,
 }
@@ -224,7 +225,7 @@ impl State {
                     Some(Coverage::Partial) => Some(Coverage::Full),
                     Some(Coverage::Full) => None,
                 };
-                Action::Edit(crate::model::Edit::SetCoverage {
+                Action::edit(crate::model::Edit::SetCoverage {
                     outcome,
                     ksb,
                     coverage: next,
@@ -275,7 +276,7 @@ impl State {
                 self.reset_window();
                 Action::None
             }
-            Message::Note(outcome, ksb, note) => Action::Edit(crate::model::Edit::SetText {
+            Message::Note(outcome, ksb, note) => Action::edit(crate::model::Edit::SetText {
                 field: TextField::MappingNote(outcome, ksb),
                 value: note,
             }),
@@ -285,12 +286,12 @@ impl State {
                 match crate::import::import_into(doc, standard) {
                     Ok((edit, report)) => {
                         self.import_report = Some(report.summary());
-                        Action::Edit(edit)
+                        Action::edit(edit)
                     }
                     Err(error) => Action::Banner(Banner::Error(error.to_string())),
                 }
             }
-            Message::StandardRead(Err(error)) => Action::Banner(Banner::Error(error)),
+            Message::StandardRead(Err(error)) => Action::Banner(Banner::Error(error.to_string())),
             Message::ExportCsv => Action::Pick(Purpose::ExportCsv),
         }
     }
@@ -648,15 +649,18 @@ impl State {
         if let Some(mapping) = mapping {
             let outcome = mapping.outcome.clone();
             let ksb = mapping.ksb.clone();
+            let placeholder = match mapping.coverage {
+                Coverage::Partial => "Why partial? e.g. the rest is completed in the workplace",
+                Coverage::Full => "A note on this mapping (optional)",
+            };
+            let field = TextField::MappingNote(outcome.clone(), ksb.clone());
             info = info.push(
                 row![
                     caption(format!("{} coverage — note", mapping.coverage.label())),
-                    text_input(
-                        "Why partial? e.g. completed in the workplace",
-                        &mapping.note
-                    )
-                    .on_input(move |note| Message::Note(outcome.clone(), ksb.clone(), note))
-                    .padding(4),
+                    text_input(placeholder, &mapping.note)
+                        .id(field_id(&field))
+                        .on_input(move |note| Message::Note(outcome.clone(), ksb.clone(), note))
+                        .padding(4),
                 ]
                 .spacing(space::S)
                 .align_y(Alignment::Center),

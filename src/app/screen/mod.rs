@@ -13,18 +13,19 @@ use super::{Banner, Message as AppMessage, Purpose, Screen};
 use crate::analysis::Location;
 use crate::model::Edit;
 use iced::Task;
+use iced::widget;
 
 /// What a screen asks the app to do.
 #[derive(Debug)]
 pub enum Action {
     /// Nothing.
     None,
-    /// Apply an edit to the document (one undo step).
-    Edit(Edit),
-    /// Apply an edit, then show a screen.
-    EditThenNavigate(Edit, Screen),
+    /// Apply an edit to the document (one undo step), then as the change says.
+    Edit(Change),
     /// Show a screen.
     Navigate(Screen),
+    /// Put the cursor in a field.
+    Focus(widget::Id),
     /// Go to what a finding or search result points at.
     Locate(Location),
     /// Ask for a file.
@@ -37,4 +38,54 @@ pub enum Action {
     CloseSearch,
     /// Run a task.
     Run(Task<AppMessage>),
+}
+
+/// An edit and what follows it once it is applied.
+#[derive(Debug)]
+pub struct Change {
+    /// The edit.
+    pub edit: Edit,
+    /// The screen to show afterwards, if another.
+    pub show: Option<Screen>,
+    /// The field to put the cursor in afterwards: the first field of an item just added, or
+    /// a neighbour of one just removed.
+    pub focus: Option<widget::Id>,
+}
+
+impl Action {
+    /// Apply `edit`, nothing more.
+    pub fn edit(edit: Edit) -> Self {
+        Action::Edit(Change {
+            edit,
+            show: None,
+            focus: None,
+        })
+    }
+
+    /// Apply `edit`, then put the cursor in `field`.
+    pub fn edit_and_focus(edit: Edit, field: widget::Id) -> Self {
+        Action::Edit(Change {
+            edit,
+            show: None,
+            focus: Some(field),
+        })
+    }
+
+    /// Apply `edit`, then show `screen` with the cursor in `field`.
+    pub fn edit_and_show(edit: Edit, screen: Screen, field: widget::Id) -> Self {
+        Action::Edit(Change {
+            edit,
+            show: Some(screen),
+            focus: Some(field),
+        })
+    }
+
+    /// Apply `edit` and put the cursor in `field` when there is one to go to.
+    pub fn edit_and_maybe_focus(edit: Edit, field: Option<widget::Id>) -> Self {
+        Action::Edit(Change {
+            edit,
+            show: None,
+            focus: field,
+        })
+    }
 }

@@ -3,17 +3,22 @@
 //! templates, duplicating, deleting, reordering, and the unit library (units from another file).
 
 use super::Action;
+use super::unit::{number_id, number_rule, number_value};
 use super::widgets::{
-    caption, heading, labelled, labelled_input, primary, scroll_body, secondary, tool,
+    caption, heading, labelled, labelled_input, number_input, primary, scroll_body, secondary, tool,
 };
-use crate::app::fields::{FieldAction, Fields};
+use crate::app::FileError;
+use crate::app::drafts::{Drafts, NumberRule, Shown};
+use crate::app::fields::{FieldAction, FieldKeys, Fields, LongField, field_id};
 use crate::app::theme::{self, size, space};
 use crate::app::{Purpose, Screen, Session};
 use crate::model::{
-    Curriculum, Edit, GroupId, NumberField, OptionalGroup, QualificationKind, TextField, Theme,
-    Unit, UnitId, template,
+    Curriculum, Edit, GroupId, LevelCredits, NumberField, OptionalGroup, QualificationKind,
+    TextField, Theme, Unit, UnitId, template,
 };
-use iced::widget::{Column, button, checkbox, column, container, pick_list, row, text, text_input};
+use iced::widget::{
+    self, Column, button, checkbox, column, container, pick_list, row, text, text_input,
+};
 use iced::{Alignment, Element, Length};
 use std::collections::BTreeSet;
 
@@ -51,7 +56,7 @@ pub enum Message {
     /// Pick a curriculum file to bring units in from.
     PickLibrary,
     /// The library file loaded (or failed).
-    LibraryLoaded(Result<Box<Curriculum>, String>),
+    LibraryLoaded(Result<Box<Curriculum>, FileError>),
     /// Tick or untick a library unit.
     LibraryToggle(UnitId, bool),
     /// Bring the ticked units in.
@@ -63,15 +68,15 @@ pub enum Message {
 }
 
 /// Which bound of an optional group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Bound {
-    /// Least credits.
+    /// Minimum credits.
     MinCredits,
-    /// Most credits.
+    /// Maximum credits.
     MaxCredits,
-    /// Fewest units.
+    /// Minimum units.
     MinUnits,
-    /// Most units.
+    /// Maximum units.
     MaxUnits,
 }
 
@@ -115,46 +120,111 @@ pub enum Tab {
     Details,
 }
 
+/// A number field of the structure screen.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NumberKey {
+    /// A number of the qualification (level, total credits).
+    Field(NumberField),
+    /// A bound of an optional group.
+    Bound(GroupId, Bound),
+    /// The minimum credits at a level.
+    LevelMinimum(u8),
+}
+
+impl NumberKey {
+    /// What the field accepts.
+    fn rule(&self) -> NumberRule {
+        match self {
+            NumberKey::Field(field) => number_rule(field),
+            NumberKey::Bound(_, Bound::MinCredits | Bound::MaxCredits) => {
+                NumberRule::optional("the credits")
+            }
+            NumberKey::Bound(_, Bound::MinUnits | Bound::MaxUnits) => {
+                NumberRule::optional("the number of units")
+            }
+            NumberKey::LevelMinimum(_) => NumberRule::optional("the credits"),
+        }
+    }
+
+    /// The document's value; `None` outside when the field's item is gone.
+    fn value(&self, doc: &Curriculum) -> Option<Option<u32>> {
+        let rules = &doc.qualification.rules;
+        match self {
+            NumberKey::Field(field) => number_value(doc, field).map(Some),
+            NumberKey::Bound(id, bound) => {
+                let group = rules.groups.iter().find(|g| &g.id == id)?;
+                Some(match bound {
+                    Bound::MinCredits => group.min_credits,
+                    Bound::MaxCredits => group.max_credits,
+                    Bound::MinUnits => group.min_units,
+                    Bound::MaxUnits => group.max_units,
+                })
+            }
+            NumberKey::LevelMinimum(level) => Some(
+                rules
+                    .level_credits
+                    .iter()
+                    .find(|rule| rule.level == *level)
+                    .map(|rule| rule.min_credits),
+            ),
+        }
+    }
+
+    /// The widget id of the field.
+    fn id(&self) -> widget::Id {
+        match self {
+            NumberKey::Field(field) => number_id(field),
+            other => widget::Id::from(format!("{other:?}")),
+        }
+    }
+}
+
 /// State of the structure screen.
 #[derive(Debug, Default)]
 pub struct State {
     /// The tab in view.
     pub tab: Tab,
-    fields: Fields,
+    /// Contents of the multi-line fields (purpose, audience, progression).
+    pub fields: Fields,
+    numbers: Drafts<NumberKey>,
     library: Option<Library>,
 }
 
-const LONG_FIELDS: [(TextField, &str); 3] = [
+/// The multi-line fields of the qualification details, with their captions.
+pub const LONG_FIELDS: [(TextField, &str); 3] = [
     (TextField::Purpose, "Purpose of the qualification"),
     (TextField::Audience, "Who it is for"),
     (TextField::Progression, "Progression"),
 ];
 
-fn long_value(doc: &Curriculum, field: &TextField) -> String {
-    let q = &doc.qualification;
-    match field {
-        TextField::Purpose => q.purpose.clone(),
-        TextField::Audience => q.audience.clone(),
-        TextField::Progression => q.progression.clone(),
-        _ => String::new(),
-    }
-}
-
 impl State {
-    /// Keeps the multi-line fields in step with the document.
-    pub fn sync(&mut self, session: &Session) {
-        let doc = &session.doc;
+    /// Keeps the fields in step with the document. `own_typing` says the change came from
+    /// typing in this screen's fields: only then do number drafts stay.
+    pub fn sync(&mut self, doc: &Curriculum, own_typing: bool) {
         self.fields.sync(
-            session.revision(),
+            doc,
             LONG_FIELDS
                 .iter()
-                .map(|(field, _)| (field.clone(), long_value(doc, field))),
+                .map(|(field, _)| LongField::Text(field.clone())),
         );
+        if own_typing {
+            self.numbers
+                .keep_matching(|key| Some((key.rule(), key.value(doc)?)));
+        } else {
+            self.numbers.clear();
+        }
     }
 
-    /// Records that the document changed because of this app's own edit.
-    pub fn acknowledge(&mut self, revision: u64) {
-        self.fields.acknowledge(revision);
+    fn number(&self, doc: &Curriculum, key: &NumberKey) -> Shown {
+        self.numbers
+            .shown(key, &key.rule(), key.value(doc).flatten())
+    }
+
+    /// Records what was typed in `key`; the value to commit, when there is a new one.
+    fn input(&mut self, doc: &Curriculum, key: NumberKey, typed: String) -> Option<Option<u32>> {
+        let current = key.value(doc)?;
+        let rule = key.rule();
+        self.numbers.input(key, typed, &rule, current)
     }
 
     /// Handles a message.
@@ -163,39 +233,43 @@ impl State {
         match message {
             Message::Field(action) => self
                 .fields
-                .perform(action)
-                .map_or(Action::None, Action::Edit),
-            Message::Text(field, value) => Action::Edit(Edit::SetText { field, value }),
-            Message::Number(field, value) => match value.trim().parse::<u32>() {
-                Ok(value) => Action::Edit(Edit::SetNumber { field, value }),
-                Err(_) => Action::None,
-            },
-            Message::Kind(kind) => Action::Edit(Edit::SetKind(kind)),
+                .perform(action, doc)
+                .map_or(Action::None, Action::edit),
+            Message::Text(field, value) => Action::edit(Edit::SetText { field, value }),
+            Message::Number(field, typed) => {
+                match self.input(doc, NumberKey::Field(field.clone()), typed) {
+                    Some(Some(value)) => Action::edit(Edit::SetNumber { field, value }),
+                    _ => Action::None,
+                }
+            }
+            Message::Kind(kind) => Action::edit(Edit::SetKind(kind)),
             Message::AddUnit(theme) => {
                 let unit = template::unit(doc, theme, 4);
                 let screen = Screen::Unit(unit.id.clone());
-                Action::EditThenNavigate(
+                let title = field_id(&TextField::UnitTitle(unit.id.clone()));
+                Action::edit_and_show(
                     Edit::InsertUnit {
                         index: doc.units.len(),
                         unit: Box::new(unit),
                     },
                     screen,
+                    title,
                 )
             }
             Message::OpenUnit(id) => Action::Navigate(Screen::Unit(id)),
             Message::Duplicate(id) => match (doc.unit(&id), doc.unit_index(&id)) {
-                (Some(unit), Some(index)) => Action::Edit(Edit::InsertUnit {
+                (Some(unit), Some(index)) => Action::edit(Edit::InsertUnit {
                     index: index + 1,
                     unit: Box::new(template::duplicate(doc, unit)),
                 }),
                 _ => Action::None,
             },
-            Message::Delete(id) => Action::Edit(Edit::RemoveUnit { unit: id }),
+            Message::Delete(id) => Action::edit(Edit::RemoveUnit { unit: id }),
             Message::Move(id, delta) => match doc.unit_index(&id) {
                 Some(index) => {
                     let to = index.saturating_add_signed(delta);
                     if to < doc.units.len() && to != index {
-                        Action::Edit(Edit::MoveUnit { unit: id, to })
+                        Action::edit(Edit::MoveUnit { unit: id, to })
                     } else {
                         Action::None
                     }
@@ -217,30 +291,27 @@ impl State {
                     }
                     Role::NotOffered => {}
                 }
-                Action::Edit(Edit::SetRules(rules))
+                Action::edit(Edit::SetRules(rules))
             }
             Message::AddGroup => {
                 let mut rules = doc.qualification.rules.clone();
+                let id: GroupId = doc.fresh_id("group-").as_str().into();
                 rules.groups.push(OptionalGroup {
-                    id: doc.fresh_id("group-").as_str().into(),
+                    id: id.clone(),
                     title: format!("Optional group {}", rules.groups.len() + 1),
                     ..OptionalGroup::default()
                 });
-                Action::Edit(Edit::SetRules(rules))
+                self.tab = Tab::Rules;
+                Action::edit_and_focus(Edit::SetRules(rules), field_id(&TextField::GroupTitle(id)))
             }
             Message::RemoveGroup(id) => {
                 let mut rules = doc.qualification.rules.clone();
                 rules.groups.retain(|g| g.id != id);
-                Action::Edit(Edit::SetRules(rules))
+                Action::edit(Edit::SetRules(rules))
             }
-            Message::Bound(id, bound, value) => {
-                let value = value.trim();
-                let parsed = if value.is_empty() {
-                    Ok(None)
-                } else {
-                    value.parse::<u32>().map(Some)
-                };
-                let Ok(parsed) = parsed else {
+            Message::Bound(id, bound, typed) => {
+                let Some(parsed) = self.input(doc, NumberKey::Bound(id.clone(), bound), typed)
+                else {
                     return Action::None;
                 };
                 let mut rules = doc.qualification.rules.clone();
@@ -253,21 +324,21 @@ impl State {
                     Bound::MinUnits => &mut group.min_units,
                     Bound::MaxUnits => &mut group.max_units,
                 } = parsed;
-                Action::Edit(Edit::SetRules(rules))
+                Action::edit(Edit::SetRules(rules))
             }
-            Message::LevelMinimum(level, value) => {
-                let value = value.trim();
+            Message::LevelMinimum(level, typed) => {
+                let Some(parsed) = self.input(doc, NumberKey::LevelMinimum(level), typed) else {
+                    return Action::None;
+                };
                 let mut rules = doc.qualification.rules.clone();
                 rules.level_credits.retain(|rule| rule.level != level);
-                if let Ok(min_credits) = value.parse::<u32>() {
+                if let Some(min_credits) = parsed {
                     rules
                         .level_credits
-                        .push(crate::model::LevelCredits { level, min_credits });
+                        .push(LevelCredits { level, min_credits });
                     rules.level_credits.sort_by_key(|rule| rule.level);
-                } else if !value.is_empty() {
-                    return Action::None;
                 }
-                Action::Edit(Edit::SetRules(rules))
+                Action::edit(Edit::SetRules(rules))
             }
             Message::PickLibrary => Action::Pick(Purpose::UnitLibrary),
             Message::LibraryLoaded(Ok(library)) => {
@@ -277,7 +348,9 @@ impl State {
                 });
                 Action::None
             }
-            Message::LibraryLoaded(Err(error)) => Action::Banner(crate::app::Banner::Error(error)),
+            Message::LibraryLoaded(Err(error)) => {
+                Action::Banner(crate::app::Banner::Error(error.to_string()))
+            }
             Message::LibraryToggle(id, on) => {
                 if let Some(library) = &mut self.library {
                     if on {
@@ -289,7 +362,7 @@ impl State {
                 Action::None
             }
             Message::LibraryImport => match self.library.take() {
-                Some(library) => Action::Edit(import_units(doc, &library)),
+                Some(library) => Action::edit(import_units(doc, &library)),
                 None => Action::None,
             },
             Message::LibraryClose => {
@@ -318,7 +391,7 @@ impl State {
         }
         body = body.push(match self.tab {
             Tab::Units => units_view(doc),
-            Tab::Rules => self.credits(doc),
+            Tab::Rules => self.rules(doc),
             Tab::Details => self.details(doc),
         });
         column![
@@ -343,11 +416,34 @@ impl State {
     fn details<'a>(&'a self, doc: &'a Curriculum) -> Element<'a, Message> {
         let q = &doc.qualification;
         let text_field = |label: &'a str, field: TextField, value: &'a str| {
-            labelled_input(label, value, move |v| Message::Text(field.clone(), v))
+            labelled_input(label, field_id(&field), value, move |v| {
+                Message::Text(field.clone(), v)
+            })
+        };
+        let number = |label: &'a str, field: NumberField| {
+            let key = NumberKey::Field(field.clone());
+            number_input(
+                label,
+                key.id(),
+                label,
+                self.number(doc, &key),
+                110.0,
+                move |v| Message::Number(field.clone(), v),
+            )
         };
         let long: Vec<Element<'a, Message>> = LONG_FIELDS
             .iter()
-            .map(|(field, label)| labelled(label, self.fields.view(field, label, Message::Field)))
+            .map(|(field, label)| {
+                labelled(
+                    label,
+                    self.fields.view(
+                        &LongField::Text(field.clone()),
+                        label,
+                        Message::Field,
+                        FieldKeys::default(),
+                    ),
+                )
+            })
             .collect();
         container(
             column![
@@ -363,8 +459,8 @@ impl State {
                 ]
                 .spacing(space::M),
                 row![
-                    number_input("Level", NumberField::QualificationLevel, u32::from(q.level)),
-                    number_input("Total credits", NumberField::TotalCredits, q.total_credits),
+                    number("Level", NumberField::QualificationLevel),
+                    number("Total credits", NumberField::TotalCredits),
                     text_field("Issue", TextField::Issue, &q.issue),
                     text_field(
                         "Issue date (YYYY-MM-DD)",
@@ -372,7 +468,8 @@ impl State {
                         &q.issue_date
                     ),
                 ]
-                .spacing(space::M),
+                .spacing(space::M)
+                .align_y(Alignment::Start),
                 Column::with_children(long).spacing(space::M),
             ]
             .spacing(space::M),
@@ -382,38 +479,106 @@ impl State {
         .into()
     }
 
-    fn credits<'a>(&'a self, doc: &'a Curriculum) -> Element<'a, Message> {
+    fn rules<'a>(&'a self, doc: &'a Curriculum) -> Element<'a, Message> {
         let rules = &doc.qualification.rules;
         let mut lines = column![heading("Rules of combination")].spacing(space::S);
-        let levels = row(doc
+        let mut levels: Vec<u8> = doc
             .qualification
             .kind
             .expected_credits()
             .iter()
-            .map(|(level, _)| {
-                let level = *level;
-                let current = rules
-                    .level_credits
-                    .iter()
-                    .find(|rule| rule.level == level)
-                    .map(|rule| rule.min_credits.to_string())
-                    .unwrap_or_default();
-                labelled_owned(
-                    format!("Least credits at Level {level}"),
-                    text_input("none", &current)
-                        .on_input(move |v| Message::LevelMinimum(level, v))
-                        .padding(6)
-                        .width(120),
-                )
-            }))
+            .map(|(level, _)| *level)
+            .chain(rules.level_credits.iter().map(|rule| rule.level))
+            .collect();
+        levels.sort_unstable();
+        levels.dedup();
+        let levels = row(levels.into_iter().map(|level| {
+            let key = NumberKey::LevelMinimum(level);
+            number_input(
+                format!("Minimum credits at Level {level}"),
+                key.id(),
+                "none",
+                self.number(doc, &key),
+                120.0,
+                move |v| Message::LevelMinimum(level, v),
+            )
+        }))
         .spacing(space::M);
         lines = lines.push(levels);
         for group in &rules.groups {
-            lines = lines.push(group_view(doc, group));
+            lines = lines.push(self.group_view(doc, group));
         }
         lines = lines.push(secondary("Add optional group", Some(Message::AddGroup)));
         container(lines).padding(space::M).style(theme::card).into()
     }
+
+    fn group_view<'a>(
+        &'a self,
+        doc: &'a Curriculum,
+        group: &'a OptionalGroup,
+    ) -> Element<'a, Message> {
+        let credits: u32 = doc
+            .units
+            .iter()
+            .filter(|u| group.units.contains(&u.id))
+            .map(|u| u.credits)
+            .sum();
+        let bound = |label: &'a str, which: Bound| {
+            let id = group.id.clone();
+            let key = NumberKey::Bound(group.id.clone(), which);
+            number_input(
+                label,
+                key.id(),
+                "any",
+                self.number(doc, &key),
+                90.0,
+                move |v| Message::Bound(id.clone(), which, v),
+            )
+        };
+        let title = TextField::GroupTitle(group.id.clone());
+        container(
+            column![
+                row![
+                    text_input("Group title", &group.title)
+                        .id(field_id(&title))
+                        .on_input(move |v| Message::Text(title.clone(), v))
+                        .padding(6),
+                    tool(
+                        "Remove group",
+                        "Remove this group (its units become not offered)",
+                        Some(Message::RemoveGroup(group.id.clone()))
+                    ),
+                ]
+                .spacing(space::S)
+                .align_y(Alignment::Center),
+                row![
+                    bound("Minimum credits", Bound::MinCredits),
+                    bound("Maximum credits", Bound::MaxCredits),
+                    bound("Minimum units", Bound::MinUnits),
+                    bound("Maximum units", Bound::MaxUnits),
+                    column![
+                        caption("On offer"),
+                        text(format!(
+                            "{}, {credits} credits",
+                            counted(group.units.len(), "unit", "units")
+                        ))
+                    ]
+                    .spacing(space::XS),
+                ]
+                .spacing(space::M)
+                .align_y(Alignment::Start),
+            ]
+            .spacing(space::S),
+        )
+        .padding(space::S)
+        .style(container::bordered_box)
+        .into()
+    }
+}
+
+/// "1 unit", "3 units".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The live credit totals against the rules of combination, in one sentence.
@@ -426,8 +591,8 @@ fn credit_line(doc: &Curriculum) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     format!(
-        "{} units. Mandatory: {} credits{}. A learner chooses {} more from {} credits on offer in optional groups, for {} in total.",
-        doc.units.len(),
+        "{}. Mandatory: {} credits{}. A learner chooses {} more from {} credits on offer in optional groups, for {} in total.",
+        counted(doc.units.len(), "unit", "units"),
         summary.mandatory,
         if by_level.is_empty() {
             String::new()
@@ -438,78 +603,6 @@ fn credit_line(doc: &Curriculum) -> String {
         summary.optional_offered,
         doc.qualification.total_credits,
     )
-}
-
-fn labelled_owned<'a>(
-    label: String,
-    content: impl Into<Element<'a, Message>>,
-) -> Element<'a, Message> {
-    column![caption(label), content.into()]
-        .spacing(space::XS)
-        .into()
-}
-
-fn number_input<'a>(label: &'a str, field: NumberField, value: u32) -> Element<'a, Message> {
-    labelled_owned(
-        label.to_owned(),
-        text_input(label, &value.to_string())
-            .on_input(move |v| Message::Number(field.clone(), v))
-            .padding(6)
-            .width(110),
-    )
-}
-
-fn group_view<'a>(doc: &'a Curriculum, group: &'a OptionalGroup) -> Element<'a, Message> {
-    let credits: u32 = doc
-        .units
-        .iter()
-        .filter(|u| group.units.contains(&u.id))
-        .map(|u| u.credits)
-        .sum();
-    let bound = |label: &'a str, which: Bound, value: Option<u32>| {
-        let id = group.id.clone();
-        labelled_owned(
-            label.to_owned(),
-            text_input("any", &value.map(|v| v.to_string()).unwrap_or_default())
-                .on_input(move |v| Message::Bound(id.clone(), which, v))
-                .padding(6)
-                .width(90),
-        )
-    };
-    let title_id = group.id.clone();
-    container(
-        column![
-            row![
-                text_input("Group title", &group.title)
-                    .on_input(move |v| Message::Text(TextField::GroupTitle(title_id.clone()), v))
-                    .padding(6),
-                tool(
-                    "Remove group",
-                    "Remove this group (its units become not offered)",
-                    Some(Message::RemoveGroup(group.id.clone()))
-                ),
-            ]
-            .spacing(space::S)
-            .align_y(Alignment::Center),
-            row![
-                bound("Least credits", Bound::MinCredits, group.min_credits),
-                bound("Most credits", Bound::MaxCredits, group.max_credits),
-                bound("Fewest units", Bound::MinUnits, group.min_units),
-                bound("Most units", Bound::MaxUnits, group.max_units),
-                column![
-                    caption("On offer"),
-                    text(format!("{} units, {credits} credits", group.units.len()))
-                ]
-                .spacing(space::XS),
-            ]
-            .spacing(space::M)
-            .align_y(Alignment::End),
-        ]
-        .spacing(space::S),
-    )
-    .padding(space::S)
-    .style(container::bordered_box)
-    .into()
 }
 
 fn role_of(doc: &Curriculum, unit: &UnitId) -> Role {
@@ -549,7 +642,11 @@ fn units_view(doc: &Curriculum) -> Element<'_, Message> {
                 text(theme_kind.label())
                     .size(size::HEADING)
                     .font(theme::BOLD),
-                text(format!("{} units, {credits} credits", units.len())).style(theme::muted),
+                text(format!(
+                    "{}, {credits} credits",
+                    counted(units.len(), "unit", "units")
+                ))
+                .style(theme::muted),
                 iced::widget::space::horizontal(),
                 secondary("Add unit", Some(Message::AddUnit(theme_kind))),
             ]

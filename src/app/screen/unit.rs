@@ -1,19 +1,27 @@
 //! The unit editor: every field of one unit. Tabs keep one part in view at a time (details,
 //! each learning outcome, resources and links), so following a finding lands on its field
 //! without scrolling. Numbering (LO1, P3) is derived live; findings sit beside their field.
+//!
+//! Every item is addressed by its id; adding an item puts the cursor in its first field, and
+//! removing one moves the cursor to its neighbour.
 
-use super::Action;
-use super::widgets::{caption, heading, labelled, labelled_input, scroll_body, secondary, tool};
+use super::widgets::{
+    caption, heading, key, labelled, labelled_input, number_input, scroll_body, secondary, tool,
+};
+use super::{Action, Change};
 use crate::analysis::{Finding, Location};
-use crate::app::fields::{FieldAction, Fields, field_id};
+use crate::app::drafts::{Drafts, NumberRule};
+use crate::app::fields::{FieldAction, FieldKeys, Fields, LongField, field_id};
 use crate::app::theme::{self, size, space};
 use crate::app::{Screen, Session};
 use crate::model::{
     Band, ContentTopic, Criterion, CriterionId, CriterionNumbers, Curriculum, Edit,
-    LearningOutcome, NumberField, OutcomeId, Resource, ResourceKind, TextField, Theme, Unit,
-    UnitId, outcome_label,
+    LearningOutcome, NumberField, OutcomeId, Resource, ResourceId, ResourceKind, TextField, Theme,
+    TopicId, Unit, UnitId, outcome_label,
 };
-use iced::widget::{Column, button, column, container, pick_list, row, text, text_input};
+use iced::widget::{
+    self, Column, button, column, container, keyed_column, pick_list, row, text, text_input,
+};
 use iced::{Alignment, Element, Length};
 
 /// Which part of the unit is in view.
@@ -47,28 +55,36 @@ pub enum Message {
     RemoveOutcome(OutcomeId),
     /// Move an outcome earlier (-1) or later (+1).
     MoveOutcome(OutcomeId, isize),
-    /// Add an essential-content topic.
+    /// Add an essential-content topic at the end of an outcome's content.
     AddTopic(OutcomeId),
     /// Remove a topic.
-    RemoveTopic(OutcomeId, usize),
-    /// Add a criterion of a band.
+    RemoveTopic(TopicId),
+    /// Move a topic earlier or later.
+    MoveTopic(TopicId, isize),
+    /// Add a criterion of a band, after the outcome's last criterion of that band or below.
     AddCriterion(OutcomeId, Band),
+    /// Add a criterion of the same band right after this one (Ctrl+Enter in its field).
+    AddCriterionAfter(CriterionId),
     /// Remove a criterion.
     RemoveCriterion(CriterionId),
     /// Move a criterion earlier or later.
     MoveCriterion(CriterionId, isize),
     /// Change a criterion's band.
     Band(CriterionId, Band),
-    /// Add a resource.
+    /// Add a resource at the end.
     AddResource,
     /// Remove a resource.
-    RemoveResource(usize),
+    RemoveResource(ResourceId),
+    /// Move a resource earlier or later.
+    MoveResource(ResourceId, isize),
     /// Change a resource's kind.
-    ResourceKind(usize, ResourceKind),
+    ResourceKind(ResourceId, ResourceKind),
     /// Link a related unit.
     AddLink(LinkChoice),
     /// Unlink a related unit.
     RemoveLink(UnitId),
+    /// Move a link earlier or later.
+    MoveLink(UnitId, isize),
     /// Go to the previous (-1) or next (+1) unit.
     Step(isize),
     /// Go to what a finding points at.
@@ -94,7 +110,9 @@ pub struct State {
     unit: Option<UnitId>,
     /// The tab in view.
     pub tab: Tab,
-    fields: Fields,
+    /// Contents of the multi-line fields of the unit in view.
+    pub fields: Fields,
+    numbers: Drafts<NumberField>,
 }
 
 /// The field a finding at `location` concerns.
@@ -107,54 +125,105 @@ pub fn field_for(location: &Location) -> TextField {
     }
 }
 
-fn long_fields(unit: &Unit) -> Vec<(TextField, String)> {
-    let mut fields = vec![(
-        TextField::UnitIntroduction(unit.id.clone()),
-        unit.introduction.clone(),
-    )];
+/// Every multi-line field of `unit`.
+pub fn long_fields(unit: &Unit) -> Vec<LongField> {
+    let mut fields = vec![LongField::Text(TextField::UnitIntroduction(
+        unit.id.clone(),
+    ))];
     for outcome in &unit.outcomes {
-        fields.push((
-            TextField::OutcomeText(outcome.id.clone()),
-            outcome.text.clone(),
-        ));
-        for (index, topic) in outcome.content.iter().enumerate() {
-            fields.push((
-                TextField::TopicPoints(outcome.id.clone(), index),
-                topic.points.join("\n"),
-            ));
-        }
-        for criterion in &outcome.criteria {
-            fields.push((
-                TextField::CriterionText(criterion.id.clone()),
-                criterion.text.clone(),
-            ));
-        }
+        fields.push(LongField::Text(TextField::OutcomeText(outcome.id.clone())));
+        fields.extend(
+            outcome
+                .content
+                .iter()
+                .map(|topic| LongField::Points(topic.id.clone())),
+        );
+        fields.extend(
+            outcome
+                .criteria
+                .iter()
+                .map(|c| LongField::Text(TextField::CriterionText(c.id.clone()))),
+        );
     }
     fields
 }
 
+/// What the number field `field` accepts.
+pub fn number_rule(field: &NumberField) -> NumberRule {
+    match field {
+        NumberField::QualificationLevel | NumberField::UnitLevel(_) => {
+            NumberRule::level("the level")
+        }
+        NumberField::TotalCredits | NumberField::UnitCredits(_) => NumberRule::count("the credits"),
+        NumberField::UnitGlh(_) => NumberRule::count("the guided learning hours"),
+    }
+}
+
+/// The document's value of the number field `field`; `None` when its unit is gone.
+pub fn number_value(doc: &Curriculum, field: &NumberField) -> Option<u32> {
+    let q = &doc.qualification;
+    Some(match field {
+        NumberField::QualificationLevel => u32::from(q.level),
+        NumberField::TotalCredits => q.total_credits,
+        NumberField::UnitLevel(id) => u32::from(doc.unit(id)?.level),
+        NumberField::UnitCredits(id) => doc.unit(id)?.credits,
+        NumberField::UnitGlh(id) => doc.unit(id)?.glh,
+    })
+}
+
+/// The widget id of a number field.
+pub fn number_id(field: &NumberField) -> widget::Id {
+    widget::Id::from(format!("{field:?}"))
+}
+
+fn text_id(field: TextField) -> widget::Id {
+    field_id(&field)
+}
+
+/// The id of an item's neighbour after the one at `index` of `ids` is removed: the item that
+/// takes its place, else the one before it.
+fn neighbour<T: Clone>(ids: &[T], index: usize) -> Option<T> {
+    ids.get(index + 1)
+        .or_else(|| index.checked_sub(1).and_then(|i| ids.get(i)))
+        .cloned()
+}
+
+/// The position `delta` away from `index` within `len` items, unless that is `index` itself
+/// or outside.
+fn moved(index: usize, delta: isize, len: usize) -> Option<usize> {
+    let to = index.checked_add_signed(delta)?;
+    (to < len && to != index).then_some(to)
+}
+
 impl State {
-    /// Shows unit `id` and keeps its fields in step with the document.
-    pub fn sync(&mut self, id: &UnitId, session: &Session) {
-        let Some(unit) = session.doc.unit(id) else {
+    /// Shows unit `id` and keeps its fields in step with the document. `own_typing` says the
+    /// change came from typing in this screen's fields: only then do number drafts stay.
+    pub fn sync(&mut self, id: &UnitId, doc: &Curriculum, own_typing: bool) {
+        let Some(unit) = doc.unit(id) else {
             return;
         };
         if self.unit.as_ref() != Some(id) {
             self.unit = Some(id.clone());
             self.tab = Tab::Details;
-            self.fields.invalidate();
+            self.numbers.clear();
         }
         if let Tab::Outcome(outcome) = &self.tab
             && !unit.outcomes.iter().any(|o| &o.id == outcome)
         {
             self.tab = Tab::Details;
         }
-        self.fields.sync(session.revision(), long_fields(unit));
+        self.fields.sync(doc, long_fields(unit));
+        if own_typing {
+            self.numbers
+                .keep_matching(|field| Some((number_rule(field), Some(number_value(doc, field)?))));
+        } else {
+            self.numbers.clear();
+        }
     }
 
-    /// Records that the document changed because of this app's own edit.
-    pub fn acknowledge(&mut self, revision: u64) {
-        self.fields.acknowledge(revision);
+    /// The unit in view.
+    pub fn unit(&self) -> Option<&UnitId> {
+        self.unit.as_ref()
     }
 
     /// Shows the tab holding `location` (call before navigating here).
@@ -162,7 +231,7 @@ impl State {
         let unit = location.unit(doc).map(|u| u.id.clone());
         if unit != self.unit {
             self.unit = unit;
-            self.fields.invalidate();
+            self.numbers.clear();
         }
         self.tab = match location {
             Location::Outcome(id) => Tab::Outcome(id.clone()),
@@ -188,59 +257,93 @@ impl State {
             }
             Message::Field(action) => self
                 .fields
-                .perform(action)
-                .map_or(Action::None, Action::Edit),
-            Message::Text(field, value) => Action::Edit(Edit::SetText { field, value }),
-            Message::Number(field, value) => {
-                value.trim().parse::<u32>().map_or(Action::None, |value| {
-                    Action::Edit(Edit::SetNumber { field, value })
-                })
+                .perform(action, doc)
+                .map_or(Action::None, Action::edit),
+            Message::Text(field, value) => Action::edit(Edit::SetText { field, value }),
+            Message::Number(field, typed) => {
+                let rule = number_rule(&field);
+                let current = number_value(doc, &field);
+                match self.numbers.input(field.clone(), typed, &rule, current) {
+                    Some(Some(value)) => Action::edit(Edit::SetNumber { field, value }),
+                    _ => Action::None,
+                }
             }
-            Message::Theme(theme) => Action::Edit(Edit::SetTheme {
+            Message::Theme(theme) => Action::edit(Edit::SetTheme {
                 unit: unit.id.clone(),
                 theme,
             }),
             Message::AddOutcome => {
                 let outcome = new_outcome(doc, unit);
-                self.tab = Tab::Outcome(outcome.id.clone());
-                Action::Edit(Edit::InsertOutcome {
-                    unit: unit.id.clone(),
-                    index: unit.outcomes.len(),
-                    outcome,
-                })
+                let id = outcome.id.clone();
+                self.tab = Tab::Outcome(id.clone());
+                Action::edit_and_focus(
+                    Edit::InsertOutcome {
+                        unit: unit.id.clone(),
+                        index: unit.outcomes.len(),
+                        outcome,
+                    },
+                    text_id(TextField::OutcomeText(id)),
+                )
             }
             Message::RemoveOutcome(outcome) => {
-                self.tab = Tab::Details;
-                Action::Edit(Edit::RemoveOutcome { outcome })
+                let ids: Vec<OutcomeId> = unit.outcomes.iter().map(|o| o.id.clone()).collect();
+                let Some(index) = ids.iter().position(|o| *o == outcome) else {
+                    return Action::None;
+                };
+                let next = neighbour(&ids, index);
+                let focus = match &next {
+                    Some(next) => text_id(TextField::OutcomeText(next.clone())),
+                    None => text_id(TextField::UnitTitle(unit.id.clone())),
+                };
+                self.tab = next.map_or(Tab::Details, Tab::Outcome);
+                Action::edit_and_focus(Edit::RemoveOutcome { outcome }, focus)
             }
             Message::MoveOutcome(outcome, delta) => {
                 match unit.outcomes.iter().position(|o| o.id == outcome) {
-                    Some(index) => {
-                        let to = index.saturating_add_signed(delta);
-                        if to < unit.outcomes.len() && to != index {
-                            Action::Edit(Edit::MoveOutcome { outcome, to })
-                        } else {
-                            Action::None
-                        }
-                    }
+                    Some(index) => moved(index, delta, unit.outcomes.len())
+                        .map_or(Action::None, |to| {
+                            Action::edit(Edit::MoveOutcome { outcome, to })
+                        }),
                     None => Action::None,
                 }
             }
             Message::AddTopic(outcome) => {
-                let index = unit
-                    .outcomes
-                    .iter()
-                    .find(|o| o.id == outcome)
-                    .map_or(0, |o| o.content.len());
-                Action::Edit(Edit::InsertTopic {
-                    outcome,
-                    index,
-                    topic: ContentTopic::default(),
-                })
+                let Some(lo) = unit.outcomes.iter().find(|o| o.id == outcome) else {
+                    return Action::None;
+                };
+                let topic = ContentTopic {
+                    id: doc.fresh_id(&format!("{}-t", lo.id)).as_str().into(),
+                    ..ContentTopic::default()
+                };
+                let focus = text_id(TextField::TopicHeading(topic.id.clone()));
+                Action::edit_and_focus(
+                    Edit::InsertTopic {
+                        outcome,
+                        index: lo.content.len(),
+                        topic,
+                    },
+                    focus,
+                )
             }
-            Message::RemoveTopic(outcome, index) => {
-                Action::Edit(Edit::RemoveTopic { outcome, index })
-            }
+            Message::RemoveTopic(topic) => match doc.topic_position(&topic) {
+                Some((u, o, t)) => {
+                    let outcome = &doc.units[u].outcomes[o];
+                    let ids: Vec<TopicId> = outcome.content.iter().map(|t| t.id.clone()).collect();
+                    let focus = neighbour(&ids, t).map_or_else(
+                        || text_id(TextField::OutcomeText(outcome.id.clone())),
+                        |next| text_id(TextField::TopicHeading(next)),
+                    );
+                    Action::edit_and_focus(Edit::RemoveTopic { topic }, focus)
+                }
+                None => Action::None,
+            },
+            Message::MoveTopic(topic, delta) => match doc.topic_position(&topic) {
+                Some((u, o, t)) => moved(t, delta, doc.units[u].outcomes[o].content.len())
+                    .map_or(Action::None, |to| {
+                        Action::edit(Edit::MoveTopic { topic, to })
+                    }),
+                None => Action::None,
+            },
             Message::AddCriterion(outcome, band) => {
                 let Some(lo) = unit.outcomes.iter().find(|o| o.id == outcome) else {
                     return Action::None;
@@ -250,60 +353,104 @@ impl State {
                     .iter()
                     .rposition(|c| c.band <= band)
                     .map_or(0, |i| i + 1);
-                Action::Edit(Edit::InsertCriterion {
-                    outcome,
-                    index,
-                    criterion: Criterion {
-                        id: doc.fresh_id(&format!("{}-c", lo.id)).as_str().into(),
-                        band,
-                        text: String::new(),
-                    },
-                })
+                add_criterion(doc, lo, index, band)
             }
-            Message::RemoveCriterion(criterion) => {
-                Action::Edit(Edit::RemoveCriterion { criterion })
-            }
-            Message::MoveCriterion(criterion, delta) => match doc.criterion_position(&criterion) {
-                Some((u, o, index)) => {
-                    let len = doc.units[u].outcomes[o].criteria.len();
-                    let to = index.saturating_add_signed(delta);
-                    if to < len && to != index {
-                        Action::Edit(Edit::MoveCriterion { criterion, to })
-                    } else {
-                        Action::None
-                    }
+            Message::AddCriterionAfter(criterion) => match doc.criterion_position(&criterion) {
+                Some((u, o, c)) => {
+                    let lo = &doc.units[u].outcomes[o];
+                    add_criterion(doc, lo, c + 1, lo.criteria[c].band)
                 }
                 None => Action::None,
             },
-            Message::Band(criterion, band) => Action::Edit(Edit::SetBand { criterion, band }),
-            Message::AddResource => Action::Edit(Edit::InsertResource {
-                unit: unit.id.clone(),
-                index: unit.resources.len(),
-                resource: Resource::default(),
-            }),
-            Message::RemoveResource(index) => Action::Edit(Edit::RemoveResource {
-                unit: unit.id.clone(),
-                index,
-            }),
-            Message::ResourceKind(index, kind) => Action::Edit(Edit::SetResourceKind {
-                unit: unit.id.clone(),
-                index,
-                kind,
-            }),
+            Message::RemoveCriterion(criterion) => match doc.criterion_position(&criterion) {
+                Some((u, o, c)) => {
+                    let outcome = &doc.units[u].outcomes[o];
+                    let ids: Vec<CriterionId> =
+                        outcome.criteria.iter().map(|c| c.id.clone()).collect();
+                    let focus = neighbour(&ids, c).map_or_else(
+                        || text_id(TextField::OutcomeText(outcome.id.clone())),
+                        |next| text_id(TextField::CriterionText(next)),
+                    );
+                    Action::edit_and_focus(Edit::RemoveCriterion { criterion }, focus)
+                }
+                None => Action::None,
+            },
+            Message::MoveCriterion(criterion, delta) => match doc.criterion_position(&criterion) {
+                Some((u, o, index)) => moved(index, delta, doc.units[u].outcomes[o].criteria.len())
+                    .map_or(Action::None, |to| {
+                        Action::edit(Edit::MoveCriterion { criterion, to })
+                    }),
+                None => Action::None,
+            },
+            Message::Band(criterion, band) => Action::edit(Edit::SetBand { criterion, band }),
+            Message::AddResource => {
+                let resource = Resource {
+                    id: doc.fresh_id(&format!("{}-r", unit.id)).as_str().into(),
+                    ..Resource::default()
+                };
+                let focus = text_id(TextField::ResourceText(resource.id.clone()));
+                Action::edit_and_focus(
+                    Edit::InsertResource {
+                        unit: unit.id.clone(),
+                        index: unit.resources.len(),
+                        resource,
+                    },
+                    focus,
+                )
+            }
+            Message::RemoveResource(resource) => {
+                let ids: Vec<ResourceId> = unit.resources.iter().map(|r| r.id.clone()).collect();
+                let Some(index) = ids.iter().position(|r| *r == resource) else {
+                    return Action::None;
+                };
+                let focus =
+                    neighbour(&ids, index).map(|next| text_id(TextField::ResourceText(next)));
+                Action::edit_and_maybe_focus(Edit::RemoveResource { resource }, focus)
+            }
+            Message::MoveResource(resource, delta) => {
+                match unit.resources.iter().position(|r| r.id == resource) {
+                    Some(index) => moved(index, delta, unit.resources.len())
+                        .map_or(Action::None, |to| {
+                            Action::edit(Edit::MoveResource { resource, to })
+                        }),
+                    None => Action::None,
+                }
+            }
+            Message::ResourceKind(resource, kind) => {
+                Action::edit(Edit::SetResourceKind { resource, kind })
+            }
             Message::AddLink(choice) => {
                 let mut links = unit.links.clone();
-                if !links.contains(&choice.id) {
-                    links.push(choice.id);
+                if links.contains(&choice.id) {
+                    return Action::None;
                 }
-                Action::Edit(Edit::SetLinks {
+                links.push(choice.id);
+                Action::edit(Edit::SetLinks {
                     unit: unit.id.clone(),
                     links,
                 })
             }
-            Message::RemoveLink(id) => Action::Edit(Edit::SetLinks {
+            Message::RemoveLink(id) => Action::edit(Edit::SetLinks {
                 unit: unit.id.clone(),
                 links: unit.links.iter().filter(|l| **l != id).cloned().collect(),
             }),
+            Message::MoveLink(id, delta) => {
+                let Some(index) = unit.links.iter().position(|l| *l == id) else {
+                    return Action::None;
+                };
+                match moved(index, delta, unit.links.len()) {
+                    Some(to) => {
+                        let mut links = unit.links.clone();
+                        let link = links.remove(index);
+                        links.insert(to, link);
+                        Action::edit(Edit::SetLinks {
+                            unit: unit.id.clone(),
+                            links,
+                        })
+                    }
+                    None => Action::None,
+                }
+            }
             Message::Step(delta) => {
                 let index = doc.unit_index(&unit.id).unwrap_or(0);
                 let next = index
@@ -363,10 +510,10 @@ impl State {
         .spacing(space::S)
         .align_y(Alignment::Center);
         let body: Element<'a, Message> = match &self.tab {
-            Tab::Details => self.details(unit, findings),
+            Tab::Details => self.details(doc, unit, findings),
             Tab::Outcome(id) => match unit.outcomes.iter().position(|o| &o.id == id) {
                 Some(position) => self.outcome(unit, position, findings),
-                None => self.details(unit, findings),
+                None => self.details(doc, unit, findings),
             },
             Tab::Resources => resources(doc, unit),
         };
@@ -377,16 +524,20 @@ impl State {
             .into()
     }
 
-    fn details<'a>(&'a self, unit: &'a Unit, findings: &'a [Finding]) -> Element<'a, Message> {
+    fn details<'a>(
+        &'a self,
+        doc: &'a Curriculum,
+        unit: &'a Unit,
+        findings: &'a [Finding],
+    ) -> Element<'a, Message> {
         let id = &unit.id;
-        let number = |label: &'a str, field: NumberField, value: u32| {
-            labelled(
-                label,
-                text_input(label, &value.to_string())
-                    .on_input(move |v| Message::Number(field.clone(), v))
-                    .padding(6)
-                    .width(100),
-            )
+        let number = |label: &'a str, field: NumberField| {
+            let shown = self
+                .numbers
+                .shown(&field, &number_rule(&field), number_value(doc, &field));
+            number_input(label, number_id(&field), label, shown, 110.0, move |v| {
+                Message::Number(field.clone(), v)
+            })
         };
         let title_field = TextField::UnitTitle(id.clone());
         let number_field = TextField::UnitNumber(id.clone());
@@ -411,37 +562,30 @@ impl State {
             ]
             .spacing(space::M),
             row![
-                number(
-                    "Level",
-                    NumberField::UnitLevel(id.clone()),
-                    u32::from(unit.level)
-                ),
-                number(
-                    "Credits",
-                    NumberField::UnitCredits(id.clone()),
-                    unit.credits
-                ),
-                number(
-                    "Guided learning hours",
-                    NumberField::UnitGlh(id.clone()),
-                    unit.glh
-                ),
+                number("Level", NumberField::UnitLevel(id.clone())),
+                number("Credits", NumberField::UnitCredits(id.clone())),
+                number("Guided learning hours", NumberField::UnitGlh(id.clone())),
                 labelled(
                     "Theme",
                     pick_list(Theme::ALL, Some(unit.theme), Message::Theme).padding(6)
                 ),
-                labelled_input("Regulator unit code", &unit.regulator_code, move |v| {
-                    Message::Text(code_field.clone(), v)
-                }),
+                labelled_input(
+                    "Regulator unit code",
+                    field_id(&code_field),
+                    &unit.regulator_code,
+                    move |v| { Message::Text(code_field.clone(), v) }
+                ),
             ]
-            .spacing(space::M),
+            .spacing(space::M)
+            .align_y(Alignment::Start),
             findings_for(findings, |l| l == &Location::Unit(id.clone())),
             labelled(
                 "Introduction",
                 self.fields.view(
-                    &TextField::UnitIntroduction(id.clone()),
+                    &LongField::Text(TextField::UnitIntroduction(id.clone())),
                     "Aims, topics, and what students will be able to do on completion",
-                    Message::Field
+                    Message::Field,
+                    FieldKeys::default(),
                 )
             ),
         ]
@@ -458,70 +602,61 @@ impl State {
         let outcome = &unit.outcomes[position];
         let id = &outcome.id;
         let numbers = CriterionNumbers::of(unit);
-        let mut content = column![heading("Essential content")].spacing(space::S);
-        for (index, topic) in outcome.content.iter().enumerate() {
-            let heading_field = TextField::TopicHeading(id.clone(), index);
-            content = content.push(
-                container(
-                    column![
-                        row![
-                            text_input("Heading", &topic.heading)
-                                .on_input(move |v| Message::Text(heading_field.clone(), v))
-                                .padding(6)
-                                .font(theme::BOLD),
-                            tool(
-                                "Remove",
-                                "Remove this topic",
-                                Some(Message::RemoveTopic(id.clone(), index))
-                            ),
-                        ]
-                        .spacing(space::S)
-                        .align_y(Alignment::Center),
-                        self.fields.view(
-                            &TextField::TopicPoints(id.clone(), index),
-                            "One topic per line",
-                            Message::Field
-                        ),
-                    ]
-                    .spacing(space::XS),
-                )
-                .padding(space::S)
-                .style(container::bordered_box),
-            );
-        }
-        content = content.push(secondary("Add topic", Some(Message::AddTopic(id.clone()))));
+        let count = outcome.content.len();
+        let topics = keyed_column(outcome.content.iter().enumerate().map(|(index, topic)| {
+            (
+                key(topic.id.as_str()),
+                topic_view(&self.fields, topic, index, count),
+            )
+        }))
+        .spacing(space::S);
+        let content = column![
+            heading("Essential content"),
+            topics,
+            secondary("Add topic", Some(Message::AddTopic(id.clone()))),
+        ]
+        .spacing(space::S);
 
-        let mut criteria = column![heading("Assessment criteria")].spacing(space::S);
-        for (index, criterion) in outcome.criteria.iter().enumerate() {
-            criteria = criteria.push(criterion_row(
-                &self.fields,
-                criterion,
-                numbers.get(&criterion.id).to_owned(),
-                index,
-                outcome.criteria.len(),
-                findings,
-            ));
-        }
-        criteria = criteria.push(
-            row(Band::ALL.iter().map(|band| {
-                secondary(
-                    match band {
-                        Band::Pass => "Add Pass",
-                        Band::Merit => "Add Merit",
-                        Band::Distinction => "Add Distinction",
-                    },
-                    Some(Message::AddCriterion(id.clone(), *band)),
-                )
-            }))
-            .spacing(space::S),
-        );
+        let count = outcome.criteria.len();
+        let rows = keyed_column(
+            outcome
+                .criteria
+                .iter()
+                .enumerate()
+                .map(|(index, criterion)| {
+                    (
+                        key(criterion.id.as_str()),
+                        criterion_row(
+                            &self.fields,
+                            criterion,
+                            numbers.get(&criterion.id).to_owned(),
+                            index,
+                            count,
+                            findings,
+                        ),
+                    )
+                }),
+        )
+        .spacing(space::S);
+        let add = row(Band::ALL.iter().map(|band| {
+            secondary(
+                match band {
+                    Band::Pass => "Add Pass",
+                    Band::Merit => "Add Merit",
+                    Band::Distinction => "Add Distinction",
+                },
+                Some(Message::AddCriterion(id.clone(), *band)),
+            )
+        }))
+        .spacing(space::S);
+        let criteria = column![heading("Assessment criteria"), rows, add].spacing(space::S);
 
         column![
             row![
                 text(outcome_label(position))
                     .size(size::HEADING)
                     .font(theme::BOLD),
-                iced::widget::space::horizontal(),
+                widget::space::horizontal(),
                 tool(
                     "Move earlier",
                     "Move this outcome earlier",
@@ -542,9 +677,10 @@ impl State {
             .spacing(space::S)
             .align_y(Alignment::Center),
             self.fields.view(
-                &TextField::OutcomeText(id.clone()),
+                &LongField::Text(TextField::OutcomeText(id.clone())),
                 "Learning outcome, e.g. Examine the legal framework for …",
-                Message::Field
+                Message::Field,
+                FieldKeys::default(),
             ),
             findings_for(findings, |l| l == &Location::Outcome(id.clone())),
             container(criteria).padding(space::M).style(theme::card),
@@ -553,6 +689,73 @@ impl State {
         .spacing(space::M)
         .into()
     }
+}
+
+/// One new criterion of `band` at `index` of `outcome`, with the cursor in it.
+fn add_criterion(doc: &Curriculum, outcome: &LearningOutcome, index: usize, band: Band) -> Action {
+    let criterion = Criterion {
+        id: doc.fresh_id(&format!("{}-c", outcome.id)).as_str().into(),
+        band,
+        text: String::new(),
+    };
+    let focus = text_id(TextField::CriterionText(criterion.id.clone()));
+    Action::Edit(Change {
+        edit: Edit::InsertCriterion {
+            outcome: outcome.id.clone(),
+            index,
+            criterion,
+        },
+        show: None,
+        focus: Some(focus),
+    })
+}
+
+fn topic_view<'a>(
+    fields: &'a Fields,
+    topic: &'a ContentTopic,
+    index: usize,
+    count: usize,
+) -> Element<'a, Message> {
+    let heading_field = TextField::TopicHeading(topic.id.clone());
+    let id = topic.id.clone();
+    container(
+        column![
+            row![
+                text_input("Heading", &topic.heading)
+                    .id(field_id(&heading_field))
+                    .on_input(move |v| Message::Text(heading_field.clone(), v))
+                    .padding(6)
+                    .font(theme::BOLD),
+                tool(
+                    "↑",
+                    "Move this topic earlier",
+                    (index > 0).then(|| Message::MoveTopic(id.clone(), -1))
+                ),
+                tool(
+                    "↓",
+                    "Move this topic later",
+                    (index + 1 < count).then(|| Message::MoveTopic(id.clone(), 1))
+                ),
+                tool(
+                    "Remove",
+                    "Remove this topic",
+                    Some(Message::RemoveTopic(id.clone()))
+                ),
+            ]
+            .spacing(space::S)
+            .align_y(Alignment::Center),
+            fields.view(
+                &LongField::Points(topic.id.clone()),
+                "One topic per line",
+                Message::Field,
+                FieldKeys::default(),
+            ),
+        ]
+        .spacing(space::XS),
+    )
+    .padding(space::S)
+    .style(container::bordered_box)
+    .into()
 }
 
 fn criterion_row<'a>(
@@ -575,9 +778,12 @@ fn criterion_row<'a>(
             .text_size(size::SMALL)
             .width(130),
             container(fields.view(
-                &TextField::CriterionText(criterion.id.clone()),
+                &LongField::Text(TextField::CriterionText(criterion.id.clone())),
                 "Command verb first, e.g. Explain …",
-                Message::Field
+                Message::Field,
+                FieldKeys {
+                    ctrl_enter: Some(Message::AddCriterionAfter(criterion.id.clone())),
+                },
             ))
             .width(Length::Fill),
             tool(
@@ -661,38 +867,68 @@ fn findings_for<'a>(
 }
 
 fn resources<'a>(doc: &'a Curriculum, unit: &'a Unit) -> Element<'a, Message> {
-    let mut list = column![heading("Recommended resources")].spacing(space::S);
-    for (index, resource) in unit.resources.iter().enumerate() {
-        let field = TextField::ResourceText(unit.id.clone(), index);
-        list = list.push(
-            row![
-                pick_list(ResourceKind::ALL, Some(resource.kind), move |kind| {
-                    Message::ResourceKind(index, kind)
-                })
-                .width(130),
-                text_input("Author (year) Title. Publisher.", &resource.text)
-                    .on_input(move |v| Message::Text(field.clone(), v))
-                    .padding(6),
-                tool(
-                    "Remove",
-                    "Remove this resource",
-                    Some(Message::RemoveResource(index))
-                ),
-            ]
-            .spacing(space::S)
-            .align_y(Alignment::Center),
-        );
-    }
-    list = list.push(secondary("Add resource", Some(Message::AddResource)));
+    let count = unit.resources.len();
+    let rows = keyed_column(unit.resources.iter().enumerate().map(|(index, resource)| {
+        let field = TextField::ResourceText(resource.id.clone());
+        let id = resource.id.clone();
+        let kind_id = resource.id.clone();
+        let line: Element<'a, Message> = row![
+            pick_list(ResourceKind::ALL, Some(resource.kind), move |kind| {
+                Message::ResourceKind(kind_id.clone(), kind)
+            })
+            .width(130),
+            text_input("Author (year) Title. Publisher.", &resource.text)
+                .id(field_id(&field))
+                .on_input(move |v| Message::Text(field.clone(), v))
+                .padding(6),
+            tool(
+                "↑",
+                "Move this resource earlier",
+                (index > 0).then(|| Message::MoveResource(id.clone(), -1))
+            ),
+            tool(
+                "↓",
+                "Move this resource later",
+                (index + 1 < count).then(|| Message::MoveResource(id.clone(), 1))
+            ),
+            tool(
+                "Remove",
+                "Remove this resource",
+                Some(Message::RemoveResource(id.clone()))
+            ),
+        ]
+        .spacing(space::S)
+        .align_y(Alignment::Center)
+        .into();
+        (key(resource.id.as_str()), line)
+    }))
+    .spacing(space::S);
+    let list = column![
+        heading("Recommended resources"),
+        rows,
+        secondary("Add resource", Some(Message::AddResource)),
+    ]
+    .spacing(space::S);
 
+    let count = unit.links.len();
     let mut links = column![heading("Links to other units")].spacing(space::S);
-    for link in &unit.links {
+    for (index, link) in unit.links.iter().enumerate() {
         let label = doc
             .unit(link)
             .map_or_else(|| link.to_string(), |u| format!("{} {}", u.number, u.title));
         links = links.push(
             row![
                 text(label).width(Length::Fill),
+                tool(
+                    "↑",
+                    "Move this link earlier",
+                    (index > 0).then(|| Message::MoveLink(link.clone(), -1))
+                ),
+                tool(
+                    "↓",
+                    "Move this link later",
+                    (index + 1 < count).then(|| Message::MoveLink(link.clone(), 1))
+                ),
                 tool(
                     "Unlink",
                     "Remove this link",
@@ -729,7 +965,7 @@ fn resources<'a>(doc: &'a Curriculum, unit: &'a Unit) -> Element<'a, Message> {
 }
 
 fn new_outcome(doc: &Curriculum, unit: &Unit) -> LearningOutcome {
-    let id = doc.fresh_id(&format!("{}-lo", unit.id));
+    let id = doc.fresh_stem(&format!("{}-lo", unit.id));
     LearningOutcome {
         criteria: Band::ALL
             .iter()

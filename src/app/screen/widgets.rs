@@ -1,8 +1,12 @@
 //! Small building blocks shared by screens: labelled fields, icon buttons, section headings.
 
+use crate::app::drafts::Shown;
 use crate::app::theme::{self, size, space};
-use iced::widget::{Button, button, column, container, row, scrollable, text, text_input, tooltip};
+use iced::widget::{
+    self, Button, button, column, container, row, scrollable, text, text_input, tooltip,
+};
 use iced::{Alignment, Element, Length};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// A section heading.
 pub fn heading<'a, M: 'a>(label: impl text::IntoFragment<'a>) -> Element<'a, M> {
@@ -14,15 +18,17 @@ pub fn caption<'a, M: 'a>(label: impl text::IntoFragment<'a>) -> Element<'a, M> 
     text(label).size(size::SMALL).style(theme::muted).into()
 }
 
-/// A single-line input with a caption above it.
+/// A single-line input with a caption above it; `id` lets the cursor be put there.
 pub fn labelled_input<'a, M: Clone + 'a>(
     label: &'a str,
+    id: widget::Id,
     value: &'a str,
     on_input: impl Fn(String) -> M + 'a,
 ) -> Element<'a, M> {
     column![
         caption(label),
         text_input(label, value)
+            .id(id)
             .on_input(on_input)
             .padding(6)
             .size(size::BODY)
@@ -30,6 +36,44 @@ pub fn labelled_input<'a, M: Clone + 'a>(
     .spacing(space::XS)
     .width(Length::Fill)
     .into()
+}
+
+/// A number field with a caption above it, showing what was typed and, below it, why that is
+/// not a value yet.
+pub fn number_input<'a, M: Clone + 'a>(
+    label: impl text::IntoFragment<'a>,
+    id: widget::Id,
+    placeholder: &'a str,
+    shown: Shown,
+    width: f32,
+    on_input: impl Fn(String) -> M + 'a,
+) -> Element<'a, M> {
+    let mut field = column![
+        caption(label),
+        text_input(placeholder, &shown.text)
+            .id(id)
+            .on_input(on_input)
+            .padding(6)
+            .width(width)
+    ]
+    .spacing(space::XS);
+    if let Some(problem) = shown.problem {
+        field = field.push(
+            text(problem)
+                .size(size::SMALL)
+                .style(|t| theme::severity_text(t, crate::analysis::Severity::Error))
+                .width(width.max(160.0)),
+        );
+    }
+    field.into()
+}
+
+/// A key for `keyed_column` from an item's id, so that a widget's state (focus, cursor)
+/// follows its item when items before it are added, removed or moved.
+pub fn key(id: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    id.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Any widget with a caption above it.

@@ -5,11 +5,12 @@
 
 use super::Action;
 use crate::analysis::{Comparison, Location, compare};
-use crate::app::{Purpose, Session};
+use crate::app::{FileError, Purpose, Session};
 use crate::model::{
     CriterionNumbers, Curriculum, Edit, Entry, EntryKind, ItemRef, ItemStatus, Member, MemberRole,
     PanelSession, outcome_label,
 };
+use time::OffsetDateTime;
 
 mod view;
 
@@ -86,7 +87,7 @@ pub enum Message {
     /// Add a panel member.
     AddMember,
     /// Change a member's name, organisation or role.
-    EditMember(usize, MemberField),
+    EditMember(String, MemberField),
     /// The agenda of the current session (one item per line).
     Agenda(String),
     /// Show only open items, or all.
@@ -94,7 +95,7 @@ pub enum Message {
     /// Pick another version of the file to compare with.
     Compare,
     /// The other version loaded: its file name and document, or why it could not be read.
-    Compared(Result<(String, Box<Curriculum>), String>),
+    Compared(Result<(String, Box<Curriculum>), FileError>),
     /// Go to a place in the editor.
     Locate(Location),
     /// Export the panel's minutes as a PDF.
@@ -191,19 +192,33 @@ pub fn item_label(doc: &Curriculum, item: &ItemRef) -> String {
     }
 }
 
-fn now() -> String {
-    let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+/// The widget id of a member's name field.
+pub fn member_name_id(member: &str) -> iced::widget::Id {
+    iced::widget::Id::from(format!("member-name:{member}"))
+}
+
+/// `now` as recorded in the panel record (RFC 3339).
+fn timestamp(now: OffsetDateTime) -> String {
     now.format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
 }
 
-fn today() -> String {
-    now().get(..10).unwrap_or_default().to_owned()
+/// The date of `now` as YYYY-MM-DD.
+fn date(now: OffsetDateTime) -> String {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    now.format(&format).unwrap_or_default()
 }
 
 impl State {
-    /// Handles a message.
-    pub fn update(&mut self, message: Message, session: &Session) -> Action {
+    /// The member the next entry is attributed to, if one is chosen and still on the panel.
+    fn member(&self, doc: &Curriculum) -> Option<String> {
+        self.speaker
+            .clone()
+            .filter(|id| doc.panel.member(id).is_some())
+    }
+
+    /// Handles a message; `now` is when it happens (the app's clock), for the record.
+    pub fn update(&mut self, message: Message, session: &Session, now: OffsetDateTime) -> Action {
         let doc = &session.doc;
         match message {
             Message::View(view) => {
@@ -251,12 +266,12 @@ impl State {
                         entry: Entry {
                             kind: EntryKind::Decision,
                             text: format!("Status set to {status}"),
-                            member: None,
+                            member: self.member(doc),
                             session: doc.panel.current_session().map(|s| s.id.clone()),
-                            at: now(),
+                            at: timestamp(now),
                         },
                     });
-                    Action::Edit(Edit::Batch(edits))
+                    Action::edit(Edit::Batch(edits))
                 }
                 _ => Action::None,
             },
@@ -281,17 +296,14 @@ impl State {
                     return Action::None;
                 }
                 self.text.clear();
-                Action::Edit(Edit::AddEntry {
+                Action::edit(Edit::AddEntry {
                     item,
                     entry: Entry {
                         kind: self.kind,
                         text,
-                        member: self
-                            .speaker
-                            .clone()
-                            .filter(|id| doc.panel.member(id).is_some()),
+                        member: self.member(doc),
                         session: doc.panel.current_session().map(|s| s.id.clone()),
-                        at: now(),
+                        at: timestamp(now),
                     },
                 })
             }
@@ -302,7 +314,7 @@ impl State {
                         &sessions.iter().map(|s| s.id.clone()).collect::<Vec<_>>(),
                         "session-",
                     ),
-                    date: today(),
+                    date: date(now),
                     attendees: Vec::new(),
                     agenda: Vec::new(),
                 });
@@ -321,20 +333,28 @@ impl State {
             }
             Message::AddMember => {
                 let mut members = doc.panel.members.clone();
+                let id = doc_fresh(
+                    &members.iter().map(|m| m.id.clone()).collect::<Vec<_>>(),
+                    "member-",
+                );
+                let focus = member_name_id(&id);
                 members.push(Member {
-                    id: doc_fresh(
-                        &members.iter().map(|m| m.id.clone()).collect::<Vec<_>>(),
-                        "member-",
-                    ),
+                    id,
                     name: String::new(),
                     organisation: String::new(),
                     role: MemberRole::Employer,
                 });
-                people(members, doc.panel.sessions.clone())
+                Action::edit_and_focus(
+                    Edit::SetPanelPeople {
+                        members,
+                        sessions: doc.panel.sessions.clone(),
+                    },
+                    focus,
+                )
             }
-            Message::EditMember(index, field) => {
+            Message::EditMember(id, field) => {
                 let mut members = doc.panel.members.clone();
-                let Some(member) = members.get_mut(index) else {
+                let Some(member) = members.iter_mut().find(|m| m.id == id) else {
                     return Action::None;
                 };
                 match field {
@@ -366,7 +386,9 @@ impl State {
                 self.view = View::Changes;
                 Action::None
             }
-            Message::Compared(Err(error)) => Action::Banner(crate::app::Banner::Error(error)),
+            Message::Compared(Err(error)) => {
+                Action::Banner(crate::app::Banner::Error(error.to_string()))
+            }
             Message::Locate(location) => Action::Locate(location),
             Message::ExportMinutes => Action::Pick(Purpose::ExportMinutes),
             Message::MinutesInSpecification(on) => {
@@ -378,7 +400,7 @@ impl State {
 }
 
 fn people(members: Vec<Member>, sessions: Vec<PanelSession>) -> Action {
-    Action::Edit(Edit::SetPanelPeople { members, sessions })
+    Action::edit(Edit::SetPanelPeople { members, sessions })
 }
 
 fn doc_fresh(taken: &[String], prefix: &str) -> String {

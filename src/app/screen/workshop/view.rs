@@ -1,7 +1,10 @@
 //! Drawing the workshop screen: the top bar, the presentation of a unit or an outcome, the
 //! decision bar, the panel's members and sessions, open items and changes.
 
-use super::{CAPTURE_ID, MemberChoice, MemberField, Message, State, View, item_at, item_label};
+use super::{
+    CAPTURE_ID, MemberChoice, MemberField, Message, State, View, item_at, item_label,
+    member_name_id,
+};
 use crate::analysis::{ChangeKind, describe_edit};
 use crate::app::Session;
 use crate::app::screen::widgets::{caption, heading, primary, secondary};
@@ -413,22 +416,27 @@ fn panel_view(doc: &Curriculum, minutes_in_specification: bool) -> Element<'_, M
         .align_y(Alignment::Center)
     ]
     .spacing(space::XS);
-    for (index, member) in panel.members.iter().enumerate() {
+    for member in &panel.members {
         let present = current.is_some_and(|s| s.attendees.contains(&member.id));
         let id = member.id.clone();
+        let (name_of, organisation_of, role_of) =
+            (member.id.clone(), member.id.clone(), member.id.clone());
         let mut line = row![
             text_input("Name", &member.name)
-                .on_input(move |v| Message::EditMember(index, MemberField::Name(v)))
+                .id(member_name_id(&member.id))
+                .on_input(move |v| Message::EditMember(name_of.clone(), MemberField::Name(v)))
                 .size(size::BODY)
                 .padding(4)
                 .width(200),
             text_input("Organisation", &member.organisation)
-                .on_input(move |v| Message::EditMember(index, MemberField::Organisation(v)))
+                .on_input(move |v| {
+                    Message::EditMember(organisation_of.clone(), MemberField::Organisation(v))
+                })
                 .size(size::BODY)
                 .padding(4)
                 .width(Length::Fill),
             pick_list(MemberRole::ALL, Some(member.role), move |role| {
-                Message::EditMember(index, MemberField::Role(role))
+                Message::EditMember(role_of.clone(), MemberField::Role(role))
             })
             .text_size(size::BODY),
         ]

@@ -1,0 +1,163 @@
+//! What an edit must satisfy before it is applied: positions in range, inserted ids new and
+//! unique, references resolving. Each check returns the [`EditError`] that refuses the edit;
+//! none of them changes the document.
+
+use super::edit::missing;
+use super::{
+    ContentTopic, Curriculum, EditError, KsbId, LearningOutcome, OutcomeId, RulesOfCombination,
+    Standard, Unit, UnitId,
+};
+use std::collections::HashSet;
+
+/// An insertion position: from 0 to `len` inclusive.
+pub(super) fn check_index(index: usize, len: usize) -> Result<(), EditError> {
+    if index > len {
+        Err(EditError::OutOfRange { index, len })
+    } else {
+        Ok(())
+    }
+}
+
+/// The position of an existing item: below `len`.
+pub(super) fn check_position(index: usize, len: usize) -> Result<(), EditError> {
+    if index >= len {
+        Err(EditError::OutOfRange { index, len })
+    } else {
+        Ok(())
+    }
+}
+
+/// Moves the item at `from` to `to` in `items`, after checking `to`.
+pub(super) fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) -> Result<(), EditError> {
+    check_position(to, items.len())?;
+    let item = items.remove(from);
+    items.insert(to, item);
+    Ok(())
+}
+
+impl Curriculum {
+    /// `id` is not empty, not used in the document and not among `seen` (ids of the same
+    /// insertion checked so far), which it joins.
+    fn check_fresh(&self, id: &str, seen: &mut HashSet<String>) -> Result<(), EditError> {
+        if id.trim().is_empty() {
+            return Err(EditError::Invalid("an id may not be empty".into()));
+        }
+        if self.id_taken(id) || !seen.insert(id.to_owned()) {
+            return Err(EditError::DuplicateId(id.to_owned()));
+        }
+        Ok(())
+    }
+
+    fn check_fresh_outcome_ids(
+        &self,
+        outcome: &LearningOutcome,
+        seen: &mut HashSet<String>,
+    ) -> Result<(), EditError> {
+        self.check_fresh(outcome.id.as_str(), seen)?;
+        for topic in &outcome.content {
+            self.check_fresh(topic.id.as_str(), seen)?;
+        }
+        outcome
+            .criteria
+            .iter()
+            .try_for_each(|c| self.check_fresh(c.id.as_str(), seen))
+    }
+
+    /// Every id of `outcome` (its own, its topics', its criteria's) is new.
+    pub(super) fn check_fresh_outcome(&self, outcome: &LearningOutcome) -> Result<(), EditError> {
+        self.check_fresh_outcome_ids(outcome, &mut HashSet::new())
+    }
+
+    /// The id of `topic` is new.
+    pub(super) fn check_fresh_topic(&self, topic: &ContentTopic) -> Result<(), EditError> {
+        self.check_fresh(topic.id.as_str(), &mut HashSet::new())
+    }
+
+    /// `id` (of a criterion or resource) is new.
+    pub(super) fn check_fresh_id(&self, id: &str) -> Result<(), EditError> {
+        self.check_fresh(id, &mut HashSet::new())
+    }
+
+    /// Every id of `unit` and of everything in it is new.
+    pub(super) fn check_fresh_unit(&self, unit: &Unit) -> Result<(), EditError> {
+        let mut seen = HashSet::new();
+        self.check_fresh(unit.id.as_str(), &mut seen)?;
+        for resource in &unit.resources {
+            self.check_fresh(resource.id.as_str(), &mut seen)?;
+        }
+        unit.outcomes
+            .iter()
+            .try_for_each(|o| self.check_fresh_outcome_ids(o, &mut seen))
+    }
+
+    /// Every id of `standard` is new and its duties and options name only its own KSBs.
+    pub(super) fn check_fresh_standard(&self, standard: &Standard) -> Result<(), EditError> {
+        let mut seen = HashSet::new();
+        self.check_fresh(standard.id.as_str(), &mut seen)?;
+        for ksb in &standard.ksbs {
+            self.check_fresh(ksb.id.as_str(), &mut seen)?;
+        }
+        let own: HashSet<&KsbId> = standard.ksbs.iter().map(|k| &k.id).collect();
+        let referenced = standard
+            .duties
+            .iter()
+            .flat_map(|d| &d.ksbs)
+            .chain(standard.options.iter().flat_map(|o| &o.ksbs));
+        for ksb in referenced {
+            if !own.contains(ksb) {
+                return Err(missing("KSB in this standard", ksb));
+            }
+        }
+        Ok(())
+    }
+
+    /// `links` of `unit` name other units that exist.
+    pub(super) fn check_links(&self, unit: &UnitId, links: &[UnitId]) -> Result<(), EditError> {
+        for link in links {
+            if link == unit {
+                return Err(EditError::Invalid(format!(
+                    "unit {unit} cannot link to itself"
+                )));
+            }
+            if self.unit(link).is_none() {
+                return Err(missing("unit", link));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every unit `rules` name exists and group ids are unique.
+    pub(super) fn check_rules(&self, rules: &RulesOfCombination) -> Result<(), EditError> {
+        let units = rules
+            .mandatory
+            .iter()
+            .chain(rules.groups.iter().flat_map(|g| &g.units));
+        for unit in units {
+            if self.unit(unit).is_none() {
+                return Err(missing("unit", unit));
+            }
+        }
+        let mut groups = HashSet::new();
+        for group in &rules.groups {
+            if !groups.insert(&group.id) {
+                return Err(EditError::DuplicateId(group.id.0.clone()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Both ends of a mapping exist.
+    pub(super) fn check_mapping_refs(
+        &self,
+        outcome: &OutcomeId,
+        ksb: &KsbId,
+    ) -> Result<(), EditError> {
+        if self.outcome_position(outcome).is_none() {
+            return Err(missing("learning outcome", outcome));
+        }
+        if self.ksb(ksb).is_none() {
+            return Err(missing("KSB", ksb));
+        }
+        Ok(())
+    }
+}

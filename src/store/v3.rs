@@ -1,0 +1,82 @@
+//! Format 3 of the curriculum file: format 2 with a stable id on every essential-content topic
+//! and every resource, so that nothing in a file is addressed by its position.
+//!
+//! This is the format HTQ Studio writes. The schema borrows the model's types; when the model
+//! changes in a way format 3 files do not fit, copy the affected types into this module as they
+//! are now, so format 3 stays frozen, and convert to the new model in `into_curriculum`.
+
+use super::messages;
+use crate::model::{Curriculum, Mapping, PanelRecord, Qualification, Standard, Unit};
+use serde::{Deserialize, Serialize};
+
+/// A format 3 file as read.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "Curriculum")]
+pub(super) struct FileV3 {
+    /// The format number; 3 for files this schema fits.
+    pub format: u32,
+    qualification: Qualification,
+    units: Vec<Unit>,
+    #[serde(default)]
+    standards: Vec<Standard>,
+    #[serde(default)]
+    mappings: Vec<Mapping>,
+    #[serde(default)]
+    panel: PanelRecord,
+}
+
+impl FileV3 {
+    /// The curriculum the file holds.
+    pub fn into_curriculum(self) -> Curriculum {
+        Curriculum {
+            qualification: self.qualification,
+            units: self.units,
+            standards: self.standards,
+            mappings: self.mappings,
+            panel: self.panel,
+        }
+    }
+}
+
+/// A format 3 file as written: the same fields, borrowed from the document.
+#[derive(Serialize)]
+#[serde(rename = "Curriculum")]
+struct FileV3Out<'a> {
+    format: u32,
+    qualification: &'a Qualification,
+    units: &'a [Unit],
+    standards: &'a [Standard],
+    mappings: &'a [Mapping],
+    panel: &'a PanelRecord,
+}
+
+/// Parses `text` as a format 3 file.
+pub(super) fn parse(text: &str) -> Result<FileV3, ron::error::SpannedError> {
+    messages::options().from_str(text)
+}
+
+/// The canonical format 3 text of `doc`.
+pub(super) fn render(doc: &Curriculum) -> String {
+    let file = FileV3Out {
+        format: super::FORMAT,
+        qualification: &doc.qualification,
+        units: &doc.units,
+        standards: &doc.standards,
+        mappings: &doc.mappings,
+        panel: &doc.panel,
+    };
+    let pretty = ron::ser::PrettyConfig::new()
+        .struct_names(false)
+        .indentor("    ")
+        .new_line("\n")
+        .separator(" ");
+    match messages::options().to_string_pretty(&file, pretty) {
+        Ok(mut text) => {
+            text.push('\n');
+            text
+        }
+        // The document is plain data a few levels deep with string keys only: writing it to
+        // a String cannot fail whatever its contents.
+        Err(error) => unreachable!("a curriculum always converts to RON: {error}"),
+    }
+}
