@@ -42,6 +42,36 @@ pub fn view(app: &App) -> Element<'_, Message> {
     if let Some(banner) = &app.banner {
         page = page.push(banner_view(banner));
     }
+    let waiting = app
+        .recoveries
+        .iter()
+        .filter(|offer| !offer.for_open_file)
+        .count();
+    if waiting > 0 && !app.reviewing_recoveries {
+        page = page.push(
+            container(
+                row![
+                    text(if waiting == 1 {
+                        "Unsaved work of another curriculum was found after HTQ Studio did not \
+                         close cleanly."
+                            .to_owned()
+                    } else {
+                        format!(
+                            "Unsaved work of {waiting} other curricula was found after HTQ \
+                             Studio did not close cleanly."
+                        )
+                    })
+                    .width(Length::Fill),
+                    secondary("Review", Some(Message::ReviewRecoveries)),
+                ]
+                .spacing(space::S)
+                .align_y(Alignment::Center),
+            )
+            .padding(space::S)
+            .width(Length::Fill)
+            .style(theme::notice_banner),
+        );
+    }
     page = page.push(container(main).height(Length::Fill));
     if let Some(session) = app.session() {
         page = page.push(status_bar(app, session));
@@ -53,8 +83,9 @@ pub fn view(app: &App) -> Element<'_, Message> {
     if let Some(conflict) = app.workspace().and_then(|w| w.conflict.as_ref()) {
         layers = layers.push(modal(conflict_view(conflict)));
     }
-    if !app.recoveries.is_empty() {
-        layers = layers.push(modal(recoveries_view(&app.recoveries)));
+    let offers = app.offers_in_view();
+    if !offers.is_empty() {
+        layers = layers.push(modal(recoveries_view(&offers)));
     }
     if app.show_shortcuts {
         layers = layers.push(modal(shortcuts_list()));
@@ -357,13 +388,13 @@ fn conflict_view(conflict: &Conflict) -> Element<'_, Message> {
         .into()
 }
 
-fn recoveries_view(offers: &[files::RecoveryOffer]) -> Element<'_, Message> {
+fn recoveries_view<'a>(offers: &[(usize, &'a files::RecoveryOffer)]) -> Element<'a, Message> {
     let mut body = column![
         heading("Unsaved work was found"),
         text("HTQ Studio did not close cleanly last time. This work was saved for you:"),
     ]
     .spacing(space::M);
-    for (index, offer) in offers.iter().enumerate() {
+    for &(index, offer) in offers {
         let name = offer.recovery.original.as_ref().map_or_else(
             || "A new curriculum (never saved)".to_owned(),
             |p| p.display().to_string(),
@@ -406,8 +437,8 @@ fn recoveries_view(offers: &[files::RecoveryOffer]) -> Element<'_, Message> {
             .style(container::bordered_box),
         );
     }
-    if offers.iter().any(|offer| !offer.for_open_file) {
-        let label = if offers.iter().any(|offer| offer.for_open_file) {
+    if offers.iter().any(|(_, offer)| !offer.for_open_file) {
+        let label = if offers.iter().any(|(_, offer)| offer.for_open_file) {
             "Decide later about the others"
         } else {
             "Decide later"

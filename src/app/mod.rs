@@ -215,6 +215,8 @@ pub enum Message {
     Recover(usize, bool),
     /// Decide later about the recovery offers of other files.
     RecoverLater,
+    /// Show the recovery offers of other files.
+    ReviewRecoveries,
     /// The version on disk of a file that changed under us.
     TheirsLoaded(Result<Box<Curriculum>, FileError>),
     /// The answer to "the file changed on disk".
@@ -313,6 +315,9 @@ pub struct App {
     pub workshop: bool,
     /// Recovery offers to decide on: found at start-up or when a file was opened.
     pub recoveries: Vec<RecoveryOffer>,
+    /// Whether the recovery offers are on screen. The open file's own offer always is; those
+    /// of other files wait behind a notice when the designer opened a file of their choice.
+    pub reviewing_recoveries: bool,
     /// Why the last autosave failed, if it did.
     pub autosave_error: Option<FileError>,
     busy: BTreeSet<Work>,
@@ -351,6 +356,7 @@ impl App {
             zoom: 1.0,
             workshop: false,
             recoveries: Vec::new(),
+            reviewing_recoveries: true,
             autosave_error: None,
             busy: BTreeSet::new(),
             recovery: options.recovery.clone(),
@@ -381,6 +387,7 @@ impl App {
         let mut app = Self::new(&options);
         app.recent = files::load_recent(app.recent_list.as_deref());
         app.examples = files::shipped_examples();
+        app.reviewing_recoveries = options.file.is_none();
         let load = match options.file {
             Some(path) => {
                 app.busy.insert(Work::Opening);
@@ -470,6 +477,15 @@ impl App {
     /// The kinds of slow work running now.
     pub fn busy(&self) -> impl Iterator<Item = Work> + '_ {
         self.busy.iter().copied()
+    }
+
+    /// The recovery offers on screen now, with their indices in [`App::recoveries`].
+    pub fn offers_in_view(&self) -> Vec<(usize, &RecoveryOffer)> {
+        self.recoveries
+            .iter()
+            .enumerate()
+            .filter(|(_, offer)| self.reviewing_recoveries || offer.for_open_file)
+            .collect()
     }
 
     /// Whether any slow work (load, save, export) is running.

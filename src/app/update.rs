@@ -52,7 +52,11 @@ impl App {
             }
             Message::Recover(index, restore) => self.recover(index, restore),
             Message::RecoverLater => {
-                self.recoveries.retain(|offer| offer.for_open_file);
+                self.reviewing_recoveries = false;
+                Task::none()
+            }
+            Message::ReviewRecoveries => {
+                self.reviewing_recoveries = true;
                 Task::none()
             }
             Message::TheirsLoaded(result) => {
@@ -465,7 +469,13 @@ impl App {
                 if let (Some(screen), Some(workspace)) = (change.show, &mut self.workspace) {
                     workspace.navigate(screen);
                 }
-                change.focus.map_or_else(Task::none, operation::focus)
+                let reveal = if change.reveal_end {
+                    operation::snap_to_end(screen::widgets::BODY_ID)
+                } else {
+                    Task::none()
+                };
+                let focus = change.focus.map_or_else(Task::none, operation::focus);
+                reveal.chain(focus)
             }
             screen::Action::Navigate(screen) => {
                 if let Some(workspace) = &mut self.workspace {
@@ -518,6 +528,7 @@ impl App {
     pub(super) fn open_session(&mut self, session: Session) {
         self.workspace = Some(Workspace::new(session));
         self.recoveries.retain(|offer| !offer.for_open_file);
+        self.reviewing_recoveries = false;
         self.autosaved_revision = None;
         self.autosave_error = None;
         self.fit_matrix();

@@ -50,6 +50,8 @@ pub struct Change {
     /// The field to put the cursor in afterwards: the first field of an item just added, or
     /// a neighbour of one just removed.
     pub focus: Option<widget::Id>,
+    /// Scroll the screen to its end, where an item was just added.
+    pub reveal_end: bool,
 }
 
 impl Action {
@@ -59,6 +61,7 @@ impl Action {
             edit,
             show: None,
             focus: None,
+            reveal_end: false,
         })
     }
 
@@ -68,6 +71,7 @@ impl Action {
             edit,
             show: None,
             focus: Some(field),
+            reveal_end: false,
         })
     }
 
@@ -77,6 +81,18 @@ impl Action {
             edit,
             show: Some(screen),
             focus: Some(field),
+            reveal_end: false,
+        })
+    }
+
+    /// Apply `edit`, put the cursor in `field` and scroll to the end of the screen, where the
+    /// item it adds appears.
+    pub fn edit_at_end(edit: Edit, field: widget::Id) -> Self {
+        Action::Edit(Change {
+            edit,
+            show: None,
+            focus: Some(field),
+            reveal_end: true,
         })
     }
 
@@ -86,6 +102,7 @@ impl Action {
             edit,
             show: None,
             focus: field,
+            reveal_end: false,
         })
     }
 }

@@ -5,10 +5,10 @@
 //! Every item is addressed by its id; adding an item puts the cursor in its first field, and
 //! removing one moves the cursor to its neighbour.
 
+use super::Action;
 use super::widgets::{
     caption, heading, key, labelled, labelled_input, number_input, scroll_body, secondary, tool,
 };
-use super::{Action, Change};
 use crate::analysis::{Finding, Location};
 use crate::app::drafts::{Drafts, NumberRule};
 use crate::app::fields::{FieldAction, FieldKeys, Fields, LongField, field_id};
@@ -316,7 +316,7 @@ impl State {
                     ..ContentTopic::default()
                 };
                 let focus = text_id(TextField::TopicHeading(topic.id.clone()));
-                Action::edit_and_focus(
+                Action::edit_at_end(
                     Edit::InsertTopic {
                         outcome,
                         index: lo.content.len(),
@@ -389,7 +389,7 @@ impl State {
                     ..Resource::default()
                 };
                 let focus = text_id(TextField::ResourceText(resource.id.clone()));
-                Action::edit_and_focus(
+                Action::edit_at_end(
                     Edit::InsertResource {
                         unit: unit.id.clone(),
                         index: unit.resources.len(),
@@ -699,15 +699,14 @@ fn add_criterion(doc: &Curriculum, outcome: &LearningOutcome, index: usize, band
         text: String::new(),
     };
     let focus = text_id(TextField::CriterionText(criterion.id.clone()));
-    Action::Edit(Change {
-        edit: Edit::InsertCriterion {
+    Action::edit_and_focus(
+        Edit::InsertCriterion {
             outcome: outcome.id.clone(),
             index,
             criterion,
         },
-        show: None,
-        focus: Some(focus),
-    })
+        focus,
+    )
 }
 
 fn topic_view<'a>(

@@ -116,9 +116,13 @@ pub fn secondary<'a, M: Clone + 'a>(label: &'a str, message: Option<M>) -> Eleme
         .into()
 }
 
+/// The widget id of a screen's scrolling body.
+pub const BODY_ID: &str = "screen-body";
+
 /// The scrolling body of a screen, with the scroll bar beside the content, not over it.
 pub fn scroll_body<'a, M: 'a>(body: impl Into<Element<'a, M>>) -> Element<'a, M> {
     scrollable(container(body).padding([0.0, space::S]))
+        .id(BODY_ID)
         .spacing(space::S)
         .height(Length::Fill)
         .into()
