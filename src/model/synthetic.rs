@@ -71,9 +71,13 @@ pub fn curriculum(size: Size) -> Curriculum {
         .collect();
     let mut mappings = Vec::new();
     if !outcomes.is_empty() && !ksbs.is_empty() {
-        let total = size.mappings.min(outcomes.len() * ksbs.len());
+        let pairs = outcomes.len() * ksbs.len();
+        let total = size.mappings.min(pairs);
+        // The walk below need not reach every pair; after this many steps it has met every
+        // pair it ever will, so small sizes end with fewer mappings instead of never.
+        let steps = pairs * pairs.max(8);
         let mut step = 0usize;
-        while mappings.len() < total {
+        while mappings.len() < total && step < steps {
             let outcome = &outcomes[step % outcomes.len()];
             let ksb = &ksbs[(step * 7 + step / outcomes.len()) % ksbs.len()];
             step += 1;
@@ -241,5 +245,29 @@ fn standard(s: usize, ksbs: usize) -> Standard {
         ksbs,
         duties: Vec::new(),
         options: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_small_size_is_generated() {
+        for outcomes_per_unit in 1..4 {
+            for ksbs_per_standard in 1..7 {
+                for mappings in [0, 5, 40] {
+                    let doc = curriculum(Size {
+                        units: 3,
+                        outcomes_per_unit,
+                        criteria_per_outcome: 2,
+                        standards: 2,
+                        ksbs_per_standard,
+                        mappings,
+                    });
+                    assert!(doc.mappings.len() <= mappings);
+                }
+            }
+        }
     }
 }
