@@ -24,7 +24,7 @@ mod workspace;
 
 pub use dialogs::{DialogRequest, Dialogs, NativeDialogs, PathFuture, Purpose, SharedDialogs};
 pub use drafts::{NumberRule, Shown};
-pub use fields::{LongField, field_id, normalise, text_value};
+pub use fields::{FieldAction, LongField, field_id, normalise, text_value};
 pub use files::{FileError, Opened, RecoveryOffer, Written, recovery_offers};
 pub use session::Session;
 pub use worker::{Work, WorkerFailed};
