@@ -278,9 +278,12 @@ fn messages(app: &App, step: &Step) -> Vec<Message> {
     }
 }
 
-/// Every field the view holds: (widget id, the text a text input shows; `None` for editors).
+/// A field on screen: its widget id and the text a text input shows (`None` for an editor).
+type FieldOnScreen = (Id, Option<String>);
+
+/// Every field the view holds.
 #[derive(Clone, Default)]
-struct Fields(Arc<Mutex<Vec<(Id, Option<String>)>>>);
+struct Fields(Arc<Mutex<Vec<FieldOnScreen>>>);
 
 impl Selector for Fields {
     type Output = ();
@@ -306,7 +309,7 @@ impl Selector for Fields {
     }
 }
 
-fn fields_in_view(app: &App) -> Vec<(Id, Option<String>)> {
+fn fields_in_view(app: &App) -> Vec<FieldOnScreen> {
     let collected = Fields::default();
     let _ = simulator(app).find(collected.clone());
     collected.0.lock().map(|f| f.clone()).unwrap_or_default()

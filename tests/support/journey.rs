@@ -141,6 +141,29 @@ impl<P: Program<State = App, Message = Message> + 'static> Journey<P> {
         )));
     }
 
+    /// Clicks the middle of the widget with `id` (a field, which shows no label to find).
+    pub fn click_field(&mut self, id: iced::widget::Id) {
+        let center = {
+            let mut ui = iced_test::Simulator::with_size(
+                settings(),
+                (1280.0, 800.0),
+                self.emulator.view(&self.program),
+            );
+            let target = ui
+                .find(iced_test::selector::id(id.clone()))
+                .unwrap_or_else(|_| panic!("no field {id:?} on screen"));
+            iced_test::selector::Bounded::visible_bounds(&target)
+                .unwrap_or_else(|| panic!("the field {id:?} is off screen"))
+                .center()
+        };
+        self.run(Instruction::Interact(Interaction::Mouse(
+            instruction::Mouse::Click {
+                button: iced::mouse::Button::Left,
+                target: Some(Target::Point(center)),
+            },
+        )));
+    }
+
     /// Types `text` into the field that has the cursor.
     pub fn typewrite(&mut self, text: &str) {
         self.run(Instruction::Interact(Interaction::Keyboard(

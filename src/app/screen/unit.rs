@@ -94,8 +94,10 @@ pub enum Message {
 /// A unit offered in the "link a related unit" list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkChoice {
-    id: UnitId,
-    label: String,
+    /// The unit.
+    pub id: UnitId,
+    /// How the list shows it: number and title.
+    pub label: String,
 }
 
 impl std::fmt::Display for LinkChoice {
@@ -830,16 +832,24 @@ fn tabs<'a>(unit: &'a Unit, current: &Tab, findings: &'a [Finding]) -> Element<'
     tabs.push((Tab::Resources, "Resources and links".to_owned(), 0));
     let mut bar = row(tabs.into_iter().map(|(tab, label, n)| {
         let selected = &tab == current;
-        let label = if n > 0 {
-            format!("{label} ({n})")
-        } else {
-            label
-        };
-        button(text(label))
-            .padding([6, 12])
-            .style(theme::nav_button(selected))
-            .on_press(Message::Tab(tab))
-            .into()
+        // The count sits in a badge of fixed width, so a finding appearing or going never
+        // moves the tabs.
+        let badge = container(
+            text(if n > 0 { n.to_string() } else { String::new() })
+                .size(size::SMALL)
+                .style(theme::muted),
+        )
+        .width(22)
+        .center_x(22);
+        button(
+            row![text(label), badge]
+                .spacing(space::XS)
+                .align_y(Alignment::Center),
+        )
+        .padding([6, 10])
+        .style(theme::nav_button(selected))
+        .on_press(Message::Tab(tab))
+        .into()
     }))
     .spacing(space::XS)
     .align_y(Alignment::Center);
