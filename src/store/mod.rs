@@ -5,7 +5,10 @@
 //! for files from strangers (size, binary content, UTF-8), [`from_str`] parses the newest
 //! schema and, if the file says it is older, parses it again with that format's frozen schema
 //! (`v1`) and converts it, and finally every id and reference is checked. [`save`] writes the
-//! canonical text of [`to_string`], always in the newest format, atomically.
+//! canonical text of [`to_string`], always in the newest format, atomically, and only if
+//! loading it would give the document back. Every file HTQ Studio writes, exports included,
+//! goes through [`write_output`]; a command that rewrites a curriculum holds it with a
+//! [`Rewrite`] so that two commands never lose each other's changes.
 //!
 //! Adding format 3 means: freeze `v2` (copy the model types it borrows into it), add `v3` with
 //! the new schema, bump [`FORMAT`], and convert a v2 file in `parse_any` when it says 2.
@@ -14,13 +17,17 @@
 pub mod disk;
 pub mod drill;
 mod error;
+mod flock;
+mod input;
 mod limits;
 pub mod lock;
 mod messages;
+mod output;
 mod owner;
 mod panel_refs;
 mod position;
 pub mod recovery;
+mod rewrite;
 mod save;
 mod texts;
 mod v1;
@@ -29,9 +36,13 @@ mod validate;
 
 pub use disk::{Fingerprint, changed_since, save_checked};
 pub use error::{LoadError, SaveError};
+pub use flock::LOCK_WAIT;
+pub use input::{InputError, open_regular, read_limited};
 pub use limits::{MAX_BYTES, MAX_DEPTH};
 pub use lock::{LockInfo, LockNote};
+pub use output::{WriteNote, WriteOptions, Written, check_output, write_output};
 pub use recovery::{Recovery, RecoveryStore};
+pub use rewrite::Rewrite;
 pub use save::save;
 pub use texts::MAX_TEXT_CHARS;
 
