@@ -54,6 +54,11 @@ impl FileLock {
         }
     }
 
+    /// Whether the locked file is still the one at `path`, not replaced by another.
+    pub(super) fn is_at(&self, path: &Path) -> bool {
+        input::same_file_at(&self.file, path)
+    }
+
     /// The locked file, open for reading.
     pub(super) fn file(&self) -> &File {
         &self.file

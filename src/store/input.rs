@@ -72,7 +72,7 @@ impl From<io::Error> for InputError {
 
 /// Opens `path` for reading if it is a regular file (following symbolic links), without
 /// blocking on a pipe.
-pub fn open_regular(path: &Path) -> Result<File, InputError> {
+pub(super) fn open_regular(path: &Path) -> Result<File, InputError> {
     refuse_unless_file(&fs::metadata(path)?)?;
     let file = open_without_blocking(path)?;
     refuse_unless_file(&file.metadata()?)?;

@@ -37,7 +37,7 @@ mod validate;
 pub use disk::{Fingerprint, changed_since, save_checked};
 pub use error::{LoadError, SaveError};
 pub use flock::LOCK_WAIT;
-pub use input::{InputError, open_regular, read_limited};
+pub use input::{InputError, read_limited};
 pub use limits::{MAX_BYTES, MAX_DEPTH};
 pub use lock::{LockInfo, LockNote};
 pub use output::{WriteNote, WriteOptions, Written, check_output, write_output};

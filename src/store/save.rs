@@ -48,14 +48,15 @@ pub(super) fn loadable_text(path: &Path, doc: &Curriculum) -> Result<String, Sav
 
 /// Replaces the file at `target` (links already resolved; `path` is the name the user gave,
 /// for messages) with `bytes`, atomically. With `expected`, refuses with
-/// [`SaveError::ChangedOnDisk`] when the file no longer holds what it describes, checked
-/// before writing and again just before the rename. `_lock` is held until the rename is done.
+/// [`SaveError::ChangedOnDisk`] when the file no longer holds what it describes, or is no
+/// longer the file `held` locks, checked before writing and again just before the rename.
+/// The caller keeps `held` until this returns.
 pub(super) fn replace(
     path: &Path,
     target: &Path,
     bytes: &[u8],
     expected: Option<&Fingerprint>,
-    _lock: Option<&FileLock>,
+    held: Option<&FileLock>,
 ) -> Result<Written, SaveError> {
     let Some(name) = target.file_name() else {
         return Err(SaveError::NotAFile {
@@ -67,7 +68,11 @@ pub(super) fn replace(
         Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let changed = || expected.is_some_and(|expected| changed_since(target, expected));
+    let changed = || {
+        expected.is_some_and(|expected| {
+            changed_since(target, expected) || held.is_some_and(|lock| !lock.is_at(target))
+        })
+    };
     if changed() {
         return Err(SaveError::ChangedOnDisk {
             path: path.to_path_buf(),
