@@ -41,7 +41,8 @@ fn of_fmt_and_import_at_once_every_change_is_kept_or_reported() {
     )
     .expect("the standard is copied");
     let mut doc = store::load(&manifest.join("curricula/medtech-htq.ron")).expect("loads");
-    doc.standards.retain(|standard| standard.reference != "ST0220");
+    doc.standards
+        .retain(|standard| standard.reference != "ST0220");
     doc.mappings.clear();
     // A comment makes the file differ from its canonical form, so `fmt` rewrites it.
     let untidy = format!("// untidy\n{}", store::to_string(&doc));
@@ -79,7 +80,10 @@ fn of_fmt_and_import_at_once_every_change_is_kept_or_reported() {
                 text(&fmt.stdout)
             );
         } else {
-            assert!(!imported, "round {round}: a failed import left the standard");
+            assert!(
+                !imported,
+                "round {round}: a failed import left the standard"
+            );
         }
         let slot = usize::from(fmt.status.success()) * 2 + usize::from(import.status.success());
         outcomes[slot] += 1;

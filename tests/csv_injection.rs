@@ -37,10 +37,23 @@ fn no_cell_of_the_exported_mapping_starts_a_formula() -> Result {
             .current_dir(dir.path())
             .output()
     };
-    let import = htq(&["import-standard", "st6666-hostile-l4.csv", "--into", "c.ron"])?;
-    assert!(import.status.success(), "{}", String::from_utf8_lossy(&import.stderr));
+    let import = htq(&[
+        "import-standard",
+        "st6666-hostile-l4.csv",
+        "--into",
+        "c.ron",
+    ])?;
+    assert!(
+        import.status.success(),
+        "{}",
+        String::from_utf8_lossy(&import.stderr)
+    );
     let export = htq(&["export", "c.ron", "--mapping-csv", "mapping.csv"])?;
-    assert!(export.status.success(), "{}", String::from_utf8_lossy(&export.stderr));
+    assert!(
+        export.status.success(),
+        "{}",
+        String::from_utf8_lossy(&export.stderr)
+    );
 
     let text = fs::read_to_string(dir.path().join("mapping.csv"))?;
     let mut reader = csv::Reader::from_reader(text.as_bytes());

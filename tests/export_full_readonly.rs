@@ -77,7 +77,11 @@ fn temporaries(folder: &Path) -> Vec<String> {
 /// Exports the PDF of one unit (about 50 KB) to `out`, the "previous good export".
 fn previous_export(out: &Path) -> Result<Vec<u8>> {
     let output = export(&["--unit", "4001", "--pdf"], out)?;
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     Ok(fs::read(out)?)
 }
 
@@ -105,7 +109,11 @@ fn an_export_to_a_full_disk_fails_cleanly_and_keeps_the_previous_one() -> Result
     );
     assert_eq!(fs::read(&out)?, before, "the previous export is intact");
     assert!(opens_as_pdf(&out, &before));
-    assert!(temporaries(&disk.point).is_empty(), "{:?}", temporaries(&disk.point));
+    assert!(
+        temporaries(&disk.point).is_empty(),
+        "{:?}",
+        temporaries(&disk.point)
+    );
     Ok(())
 }
 
@@ -117,7 +125,11 @@ fn an_export_to_a_read_only_disk_fails_cleanly_and_keeps_the_previous_one() -> R
     };
     let out = disk.point.join("mapping.csv");
     let csv = export(&["--mapping-csv"], &out)?;
-    assert!(csv.status.success(), "{}", String::from_utf8_lossy(&csv.stderr));
+    assert!(
+        csv.status.success(),
+        "{}",
+        String::from_utf8_lossy(&csv.stderr)
+    );
     let before = fs::read(&out)?;
     if !disk.make_read_only() {
         eprintln!("skipped: cannot remount the tmpfs read-only");

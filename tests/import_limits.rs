@@ -22,8 +22,8 @@ fn folder() -> Result<(tempfile::TempDir, Vec<u8>)> {
 
 /// The fixture record ST0220 as a JSON value.
 fn record() -> Result<Value> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/standards/st0220_v1.0.json");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/standards/st0220_v1.0.json");
     Ok(serde_json::from_str(&fs::read_to_string(path)?)?)
 }
 
@@ -47,7 +47,11 @@ fn refused(name: &str, bytes: &[u8], expected: &str) -> Result<String> {
         message.starts_with("error: ") && message.contains(expected),
         "{message}"
     );
-    assert_eq!(fs::read(dir.path().join("c.ron"))?, before, "the curriculum changed");
+    assert_eq!(
+        fs::read(dir.path().join("c.ron"))?,
+        before,
+        "the curriculum changed"
+    );
     Ok(message)
 }
 

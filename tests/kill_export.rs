@@ -43,7 +43,9 @@ fn htq() -> Command {
 
 /// Exports the shipped curriculum `name` as a PDF at `out`.
 fn export_pdf(name: &str, out: &Path) {
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("curricula").join(name);
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("curricula")
+        .join(name);
     let output = htq()
         .arg("export")
         .arg(source)
