@@ -347,8 +347,9 @@ fn rewrite_canonical(path: &Path) -> Result<Formatted, String> {
     Ok(Formatted::Rewritten(written))
 }
 
-/// `import-standard FILE --into CURRICULUM.ron`: merges the standard as one edit, prints what
-/// happened to the mappings, and saves the curriculum (unless `--dry-run`).
+/// `import-standard FILE --into CURRICULUM.ron`: merges the standard as one edit, saves the
+/// curriculum (unless `--dry-run`) and prints what happened to the mappings; a save that is
+/// refused prints only why.
 fn import_standard(args: &ImportStandardArgs, console: &mut Console) -> ExitCode {
     let options = import::ReadOptions {
         reference: args.reference.clone(),
@@ -374,14 +375,15 @@ fn import_standard(args: &ImportStandardArgs, console: &mut Console) -> ExitCode
             return ExitCode::from(UNUSABLE);
         }
     };
-    console.say(format_args!("{}", report.summary()));
     if args.dry_run {
+        console.say(format_args!("{}", report.summary()));
         console.say(format_args!("dry run: {} not changed", args.into.display()));
         return ExitCode::SUCCESS;
     }
     match rewrite.save(&doc, &[&args.file]) {
         Ok(written) => {
             tell_notes(console, &written);
+            console.say(format_args!("{}", report.summary()));
             console.say(format_args!("saved {}", args.into.display()));
             ExitCode::SUCCESS
         }
