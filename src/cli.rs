@@ -10,7 +10,7 @@ use crate::store;
 use crate::{export, import};
 use clap::{Args, Parser, Subcommand};
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Exit code when a check found errors or `fmt --check` found files to rewrite.
@@ -59,6 +59,9 @@ enum Command {
     /// Crash drill for the recovery tests: writes a recovery file, then waits to be killed.
     #[command(hide = true)]
     HoldRecovery(HoldRecoveryArgs),
+    /// Crash drill for the export kill tests: writes two exports to a file in turn.
+    #[command(hide = true)]
+    ExportLoop(ExportLoopArgs),
 }
 
 #[derive(Debug, Args)]
@@ -135,6 +138,19 @@ struct SaveLoopArgs {
 }
 
 #[derive(Debug, Args)]
+struct ExportLoopArgs {
+    /// File to write again and again.
+    target: PathBuf,
+    /// Export written second, fourth, ...
+    first: PathBuf,
+    /// Export written first, third, ...
+    second: PathBuf,
+    /// Number of writes.
+    #[arg(long)]
+    count: usize,
+}
+
+#[derive(Debug, Args)]
 struct HoldRecoveryArgs {
     /// The curriculum file the window opened.
     original: PathBuf,
@@ -197,6 +213,13 @@ pub fn main() -> ExitCode {
             store::drill::hold_recovery(&args.original, &args.edited, &mut io::stdout())
                 .map(|never| match never {}),
         ),
+        Some(Command::ExportLoop(args)) => drill(store::drill::export_loop(
+            &args.target,
+            &args.first,
+            &args.second,
+            args.count,
+            &mut io::stdout(),
+        )),
     }
 }
 
@@ -262,29 +285,25 @@ fn fmt(args: &FmtArgs, console: &mut Console) -> ExitCode {
     let mut would_change = 0;
     let mut failed = 0;
     for path in &args.files {
-        let loaded = store::read(path).and_then(|text| {
-            let doc = store::from_str(&text, path)?;
-            Ok((text, doc))
-        });
-        let (text, doc) = match loaded {
-            Ok(loaded) => loaded,
-            Err(error) => {
-                console.complain(format_args!("error: {error}"));
-                failed += 1;
-                continue;
-            }
-        };
-        if text == store::to_string(&doc) {
-            continue;
-        }
-        if args.check {
-            console.say(format_args!("would reformat {}", path.display()));
-            would_change += 1;
-        } else if let Err(error) = store::save(path, &doc) {
-            console.complain(format_args!("error: {error}"));
-            failed += 1;
+        let outcome = if args.check {
+            check_canonical(path)
         } else {
-            console.say(format_args!("formatted {}", path.display()));
+            rewrite_canonical(path)
+        };
+        match outcome {
+            Ok(Formatted::Already) => {}
+            Ok(Formatted::WouldChange) => {
+                console.say(format_args!("would reformat {}", path.display()));
+                would_change += 1;
+            }
+            Ok(Formatted::Rewritten(written)) => {
+                tell_notes(console, &written);
+                console.say(format_args!("formatted {}", path.display()));
+            }
+            Err(message) => {
+                console.complain(format_args!("error: {message}"));
+                failed += 1;
+            }
         }
     }
     if failed > 0 {
@@ -296,38 +315,75 @@ fn fmt(args: &FmtArgs, console: &mut Console) -> ExitCode {
     }
 }
 
-/// `import-standard FILE --into CURRICULUM.ron`: merges the standard as one edit, prints what
-/// happened to the mappings, and saves the curriculum (unless `--dry-run`).
+/// What `fmt` did to one file.
+enum Formatted {
+    /// It was in canonical form already.
+    Already,
+    /// It is not in canonical form (`--check`).
+    WouldChange,
+    /// It was rewritten.
+    Rewritten(store::Written),
+}
+
+/// Whether the file at `path` is in canonical form; changes nothing.
+fn check_canonical(path: &Path) -> Result<Formatted, String> {
+    let text = store::read(path).map_err(|error| error.to_string())?;
+    let doc = store::from_str(&text, path).map_err(|error| error.to_string())?;
+    Ok(if text == store::to_string(&doc) {
+        Formatted::Already
+    } else {
+        Formatted::WouldChange
+    })
+}
+
+/// Rewrites the file at `path` in canonical form, holding it against other commands meanwhile.
+fn rewrite_canonical(path: &Path) -> Result<Formatted, String> {
+    let rewrite = store::Rewrite::open(path).map_err(|error| error.to_string())?;
+    let doc = rewrite.curriculum().map_err(|error| error.to_string())?;
+    if rewrite.text() == store::to_string(&doc) {
+        return Ok(Formatted::Already);
+    }
+    let written = rewrite.save(&doc, &[]).map_err(|error| error.to_string())?;
+    Ok(Formatted::Rewritten(written))
+}
+
+/// `import-standard FILE --into CURRICULUM.ron`: merges the standard as one edit, saves the
+/// curriculum (unless `--dry-run`) and prints what happened to the mappings; a save that is
+/// refused prints only why.
 fn import_standard(args: &ImportStandardArgs, console: &mut Console) -> ExitCode {
     let options = import::ReadOptions {
         reference: args.reference.clone(),
         title: args.title.clone(),
         level: args.level,
     };
-    let merged = store::load(&args.into)
+    let merged = store::check_output(&args.into, &[&args.file])
         .map_err(|error| error.to_string())
-        .and_then(|mut doc| {
+        .and_then(|()| store::Rewrite::open(&args.into).map_err(|error| error.to_string()))
+        .and_then(|rewrite| {
+            let mut doc = rewrite.curriculum().map_err(|error| error.to_string())?;
             let standard =
                 import::read_standard_with(&args.file, &options).map_err(|e| e.to_string())?;
             let (edit, report) = import::import_into(&doc, standard).map_err(|e| e.to_string())?;
             doc.apply(edit)
                 .map_err(|e| format!("cannot add the standard: {e}"))?;
-            Ok((doc, report))
+            Ok((rewrite, doc, report))
         });
-    let (doc, report) = match merged {
+    let (rewrite, doc, report) = match merged {
         Ok(merged) => merged,
         Err(message) => {
             console.complain(format_args!("error: {message}"));
             return ExitCode::from(UNUSABLE);
         }
     };
-    console.say(format_args!("{}", report.summary()));
     if args.dry_run {
+        console.say(format_args!("{}", report.summary()));
         console.say(format_args!("dry run: {} not changed", args.into.display()));
         return ExitCode::SUCCESS;
     }
-    match store::save(&args.into, &doc) {
-        Ok(()) => {
+    match rewrite.save(&doc, &[&args.file]) {
+        Ok(written) => {
+            tell_notes(console, &written);
+            console.say(format_args!("{}", report.summary()));
             console.say(format_args!("saved {}", args.into.display()));
             ExitCode::SUCCESS
         }
@@ -341,6 +397,15 @@ fn import_standard(args: &ImportStandardArgs, console: &mut Console) -> ExitCode
 /// `export FILE [--mapping-csv OUT.csv] [--pdf OUT.pdf [--unit NUMBER | --with-minutes]]
 /// [--minutes OUT.pdf]`: writes each export asked for.
 fn export(args: &ExportArgs, console: &mut Console) -> ExitCode {
+    let outputs: Vec<&Path> = [&args.mapping_csv, &args.pdf, &args.minutes]
+        .into_iter()
+        .flatten()
+        .map(PathBuf::as_path)
+        .collect();
+    if let Err(message) = check_outputs(&args.file, &outputs) {
+        console.complain(format_args!("error: {message}"));
+        return ExitCode::from(UNUSABLE);
+    }
     let doc = match store::load(&args.file) {
         Ok(doc) => doc,
         Err(error) => {
@@ -350,14 +415,9 @@ fn export(args: &ExportArgs, console: &mut Console) -> ExitCode {
     };
     if let Some(out) = &args.mapping_csv {
         let csv = export::mapping_csv::mapping_csv(&doc);
-        if let Err(error) = std::fs::write(out, csv) {
-            console.complain(format_args!(
-                "error: {}: cannot write the file: {error}",
-                out.display()
-            ));
-            return ExitCode::from(UNUSABLE);
+        if let Some(failed) = write_export(console, &args.file, out, Ok(csv.into_bytes())) {
+            return failed;
         }
-        console.say(format_args!("wrote {}", out.display()));
     }
     if let Some(out) = &args.pdf {
         let options = export::PdfOptions {
@@ -366,12 +426,12 @@ fn export(args: &ExportArgs, console: &mut Console) -> ExitCode {
             created: Some(made_at()),
         };
         let made = export::specification_pdf(&doc, &options);
-        if let Some(failed) = write_pdf(console, &args.file, out, made) {
+        if let Some(failed) = write_export(console, &args.file, out, made) {
             return failed;
         }
     }
     if let Some(out) = &args.minutes
-        && let Some(failed) = write_pdf(
+        && let Some(failed) = write_export(
             console,
             &args.file,
             out,
@@ -393,6 +453,49 @@ fn made_at() -> time::OffsetDateTime {
         .unwrap_or_else(time::OffsetDateTime::now_utc)
 }
 
+/// Refuses, before anything is written, outputs that would destroy the curriculum `source`
+/// (the same file by any name or link), that are no files, or that name one file twice.
+fn check_outputs(source: &Path, outputs: &[&Path]) -> Result<(), String> {
+    for (at, out) in outputs.iter().enumerate() {
+        store::check_output(out, &[source]).map_err(|error| error.to_string())?;
+        if let Some(earlier) = outputs[..at]
+            .iter()
+            .find(|earlier| same_place(earlier, out))
+        {
+            return Err(format!(
+                "{} and {} are the same file; give each export its own file name",
+                earlier.display(),
+                out.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Whether two output paths name the same place, whether or not a file is there yet.
+fn same_place(a: &Path, b: &Path) -> bool {
+    let existing_same = store::check_output(a, &[b])
+        .is_err_and(|error| matches!(error, store::SaveError::SameAsInput { .. }));
+    existing_same || place(a) == place(b)
+}
+
+/// `path` with its folder made absolute and its links resolved, where the folder exists.
+fn place(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?;
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(folder).ok()?.join(name))
+}
+
+/// Prints what the user should know about how a file was written.
+fn tell_notes(console: &mut Console<'_>, written: &store::Written) {
+    for note in &written.notes {
+        console.complain(format_args!("note: {note}"));
+    }
+}
+
 /// The exit code of a crash drill (see `store::drill`).
 fn drill(result: Result<(), store::drill::DrillError>) -> ExitCode {
     match result {
@@ -409,29 +512,36 @@ fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// Writes a PDF made from `source` to `out`, or says why not; `Some(code)` when it failed.
-fn write_pdf(
+/// Writes an export made from `source` to `out` through the store's one write path, or says
+/// why not; `Some(code)` when it failed.
+fn write_export(
     console: &mut Console<'_>,
-    source: &std::path::Path,
-    out: &std::path::Path,
+    source: &Path,
+    out: &Path,
     made: Result<Vec<u8>, export::ExportError>,
 ) -> Option<ExitCode> {
-    let pdf = match made {
-        Ok(pdf) => pdf,
+    let bytes = match made {
+        Ok(bytes) => bytes,
         Err(error) => {
             console.complain(format_args!("error: {}: {error}", source.display()));
             return Some(ExitCode::from(FOUND_PROBLEMS));
         }
     };
-    if let Err(error) = std::fs::write(out, pdf) {
-        console.complain(format_args!(
-            "error: {}: cannot write the file: {error}",
-            out.display()
-        ));
-        return Some(ExitCode::from(UNUSABLE));
+    let options = store::WriteOptions {
+        inputs: &[source],
+        expected: None,
+    };
+    match store::write_output(out, &bytes, &options) {
+        Ok(written) => {
+            tell_notes(console, &written);
+            console.say(format_args!("wrote {}", out.display()));
+            None
+        }
+        Err(error) => {
+            console.complain(format_args!("error: {error}"));
+            Some(ExitCode::from(UNUSABLE))
+        }
     }
-    console.say(format_args!("wrote {}", out.display()));
-    None
 }
 
 #[cfg(test)]

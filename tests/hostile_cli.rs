@@ -93,9 +93,8 @@ fn a_text_of_megabytes_is_refused_where_it_starts() -> Result {
         "long-title.ron",
         huge.as_bytes(),
         &format!(
-            "long-title.ron:{line}:{column}: this text is 2000000 characters long; a text in a \
-             curriculum may have at most 100000 (the file may be damaged or not meant for HTQ \
-             Studio)"
+            "long-title.ron:{line}:{column}: this text (qualification.title) is 2000000 \
+             characters long; a text in a curriculum may have at most 100000"
         ),
     )
 }

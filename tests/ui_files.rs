@@ -236,3 +236,28 @@ fn gethostname() -> String {
         .map(|name| name.trim().to_owned())
         .unwrap_or_default()
 }
+
+#[test]
+fn exporting_over_the_open_curriculum_is_refused_and_the_file_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_into(dir.path());
+    let before = std::fs::read(&path).unwrap();
+    let link = dir.path().join("link.pdf");
+    std::os::unix::fs::symlink(&path, &link).unwrap();
+    let dialogs = ScriptedDialogs::answering(&[&path, &link]);
+    let mut journey = start(options(Some(&path), dialogs.clone(), None), dialogs);
+    journey.click("Export PDF…");
+    journey.click("Export PDF…");
+    let app = journey.finish();
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the curriculum is untouched"
+    );
+    assert!(
+        matches!(&app.banner, Some(htq_studio::app::Banner::Error(message)) if message.contains("panel.ron")),
+        "{:?}",
+        app.banner
+    );
+    assert!(!app.is_busy(), "the export finished, it did not hang");
+}

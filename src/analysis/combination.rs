@@ -3,6 +3,7 @@
 //! learner can take, and whether any valid programme exists at all.
 
 use super::programme::{LevelCap, Programmes};
+use super::repeats::counted;
 use super::{Finding, Location};
 use crate::model::{Curriculum, OptionalGroup, Unit, UnitId};
 use std::collections::{HashMap, HashSet};
@@ -54,11 +55,12 @@ pub(crate) fn solve(
 
 /// Runs every credit and combination rule, with the solver's part already in `solved`.
 pub(crate) fn check(doc: &Curriculum, solved: &Solved, out: &mut Vec<Finding>) {
+    let mandatory: HashSet<&UnitId> = doc.qualification.rules.mandatory.iter().collect();
     kind_shape(doc, out);
-    references(doc, out);
-    mandatory_total(doc, out);
+    references(doc, &mandatory, out);
+    mandatory_total(doc, &mandatory, out);
     for group in &doc.qualification.rules.groups {
-        group_bounds(doc, group, out);
+        group_bounds(doc, group, &mandatory, out);
     }
     level_rules(doc, out);
     if solved.any_valid_programme {
@@ -125,18 +127,30 @@ fn kind_shape(doc: &Curriculum, out: &mut Vec<Finding>) {
     }
 }
 
-/// Every unit the rules name exists; a mandatory unit is not also optional.
-fn references(doc: &Curriculum, out: &mut Vec<Finding>) {
+/// Every unit the rules name exists, once per list; a mandatory unit is not also optional.
+/// A unit named many times is reported once, with the count.
+fn references(doc: &Curriculum, mandatory: &HashSet<&UnitId>, out: &mut Vec<Finding>) {
     let units: HashSet<&UnitId> = doc.units.iter().map(|u| &u.id).collect();
     let rules = &doc.qualification.rules;
-    for id in rules.mandatory.iter().filter(|id| !units.contains(id)) {
-        out.push(Finding::error(
-            Location::Rules,
-            format!("the mandatory units name \"{id}\", which is not a unit of this qualification"),
-        ));
+    for (id, times) in counted(&rules.mandatory) {
+        if !units.contains(id) {
+            out.push(Finding::error(
+                Location::Rules,
+                format!(
+                    "the mandatory units name \"{id}\", which is not a unit of this qualification"
+                ),
+            ));
+        } else if times > 1 {
+            out.push(Finding::warning(
+                Location::Unit(id.clone()),
+                format!(
+                    "the list of mandatory units names this unit {times} times; once is enough"
+                ),
+            ));
+        }
     }
     for group in &rules.groups {
-        for id in &group.units {
+        for (id, times) in counted(&group.units) {
             if !units.contains(id) {
                 out.push(Finding::error(
                     Location::Rules,
@@ -145,11 +159,22 @@ fn references(doc: &Curriculum, out: &mut Vec<Finding>) {
                         group.title
                     ),
                 ));
-            } else if rules.mandatory.contains(id) {
+                continue;
+            }
+            if mandatory.contains(id) {
                 out.push(Finding::warning(
                     Location::Unit(id.clone()),
                     format!(
                         "the unit is mandatory and also in group \"{}\"; it counts towards that group's bounds for every learner",
+                        group.title
+                    ),
+                ));
+            }
+            if times > 1 {
+                out.push(Finding::warning(
+                    Location::Unit(id.clone()),
+                    format!(
+                        "group \"{}\" names this unit {times} times; once is enough",
                         group.title
                     ),
                 ));
@@ -165,8 +190,7 @@ fn references(doc: &Curriculum, out: &mut Vec<Finding>) {
 }
 
 /// Mandatory units alone must fit in the total.
-fn mandatory_total(doc: &Curriculum, out: &mut Vec<Finding>) {
-    let mandatory: HashSet<&UnitId> = doc.qualification.rules.mandatory.iter().collect();
+fn mandatory_total(doc: &Curriculum, mandatory: &HashSet<&UnitId>, out: &mut Vec<Finding>) {
     let credits: u64 = doc
         .units
         .iter()
@@ -186,7 +210,12 @@ fn mandatory_total(doc: &Curriculum, out: &mut Vec<Finding>) {
 
 /// A group's bounds must be satisfiable by some choice of its own units (its mandatory members
 /// always count).
-fn group_bounds(doc: &Curriculum, group: &OptionalGroup, out: &mut Vec<Finding>) {
+fn group_bounds(
+    doc: &Curriculum,
+    group: &OptionalGroup,
+    mandatory: &HashSet<&UnitId>,
+    out: &mut Vec<Finding>,
+) {
     let at = |message: String| Finding::error(Location::Rules, message);
     let title = &group.title;
     if let (Some(min), Some(max)) = (group.min_credits, group.max_credits)
@@ -219,7 +248,7 @@ fn group_bounds(doc: &Curriculum, group: &OptionalGroup, out: &mut Vec<Finding>)
             .iter()
             .map(|(c, n)| (c + add.0, n + add.1))
             .collect();
-        if doc.is_mandatory(&unit.id) {
+        if mandatory.contains(&unit.id) {
             reachable = taken;
         } else {
             reachable.extend(taken);

@@ -1,6 +1,8 @@
-//! KSB mapping rules: mappings that point nowhere, KSBs no outcome covers, KSBs covered only
-//! partially, partial mappings without a reason, and outcomes mapped to no KSB.
+//! KSB mapping rules: mappings that point nowhere or are written twice, KSBs no outcome
+//! covers, KSBs covered only partially, partial mappings without a reason, and outcomes mapped
+//! to no KSB.
 
+use super::repeats::counted;
 use super::{Finding, Location};
 use crate::model::{Coverage, Curriculum, KsbId, Mapping, OutcomeId, outcome_label};
 use std::collections::{HashMap, HashSet};
@@ -34,47 +36,33 @@ pub(crate) fn check(doc: &Curriculum, out: &mut Vec<Finding>) {
     unmapped_outcomes(doc, out);
 }
 
-/// Mappings must name an existing outcome and KSB, once.
+/// Mappings must name an existing outcome and KSB, once; a mapping written many times is
+/// reported once, with the count.
 fn dangling(
     doc: &Curriculum,
     outcomes: &HashMap<&OutcomeId, String>,
     ksbs: &HashMap<&KsbId, String>,
     out: &mut Vec<Finding>,
 ) {
-    let mut seen: HashSet<(&OutcomeId, &KsbId)> = HashSet::new();
-    for mapping in &doc.mappings {
-        match (
-            outcomes.contains_key(&mapping.outcome),
-            ksbs.get(&mapping.ksb),
-        ) {
-            (true, Some(ksb)) => {
-                if !seen.insert((&mapping.outcome, &mapping.ksb)) {
-                    out.push(Finding::warning(
-                        Location::Outcome(mapping.outcome.clone()),
-                        format!("the outcome is mapped to {ksb} more than once"),
-                    ));
-                }
-            }
+    let pairs = counted(doc.mappings.iter().map(|m| (&m.outcome, &m.ksb)));
+    for ((outcome, ksb), times) in pairs {
+        match (outcomes.contains_key(outcome), ksbs.get(ksb)) {
+            (true, Some(name)) if times > 1 => out.push(Finding::warning(
+                Location::Outcome(outcome.clone()),
+                format!("the outcome is mapped to {name} {times} times; one mapping is enough"),
+            )),
+            (true, Some(_)) => {}
             (true, None) => out.push(Finding::error(
-                Location::Outcome(mapping.outcome.clone()),
-                format!(
-                    "the outcome is mapped to \"{}\", which is not a KSB of any standard",
-                    mapping.ksb
-                ),
+                Location::Outcome(outcome.clone()),
+                format!("the outcome is mapped to \"{ksb}\", which is not a KSB of any standard"),
             )),
             (false, Some(_)) => out.push(Finding::error(
-                Location::Ksb(mapping.ksb.clone()),
-                format!(
-                    "the KSB is mapped from \"{}\", which is not a learning outcome",
-                    mapping.outcome
-                ),
+                Location::Ksb(ksb.clone()),
+                format!("the KSB is mapped from \"{outcome}\", which is not a learning outcome"),
             )),
             (false, None) => out.push(Finding::error(
                 Location::Qualification,
-                format!(
-                    "a mapping links \"{}\" to \"{}\", neither of which exists",
-                    mapping.outcome, mapping.ksb
-                ),
+                format!("a mapping links \"{outcome}\" to \"{ksb}\", neither of which exists"),
             )),
         }
     }
@@ -243,7 +231,7 @@ mod tests {
         assert_eq!(
             findings(&doc),
             [
-                "warning: the outcome is mapped to K1 (ST0220) more than once",
+                "warning: the outcome is mapped to K1 (ST0220) 2 times; one mapping is enough",
                 "error: the outcome is mapped to \"k9\", which is not a KSB of any standard",
                 "error: the KSB is mapped from \"lo9\", which is not a learning outcome",
                 "error: a mapping links \"lo9\" to \"k9\", neither of which exists",

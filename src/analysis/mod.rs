@@ -17,6 +17,7 @@ mod mapping;
 mod order;
 mod pathways;
 mod programme;
+mod repeats;
 mod verbs;
 
 pub use cache::Analyser;

@@ -308,6 +308,7 @@ pub fn load_theirs(path: PathBuf) -> Task<Message> {
 pub fn export_pdf(
     path: PathBuf,
     doc: Curriculum,
+    source: Option<PathBuf>,
     include_minutes: bool,
     created: OffsetDateTime,
 ) -> Task<Message> {
@@ -320,7 +321,7 @@ pub fn export_pdf(
                 ..export::PdfOptions::default()
             };
             let bytes = export::specification_pdf(&doc, &options)?;
-            write_file(&path, &bytes)?;
+            write_export(&path, &bytes, source.as_deref())?;
             Ok(path)
         },
         Message::Exported,
@@ -328,12 +329,17 @@ pub fn export_pdf(
 }
 
 /// Writes the panel's minutes as a PDF.
-pub fn export_minutes(path: PathBuf, doc: Curriculum, created: OffsetDateTime) -> Task<Message> {
+pub fn export_minutes(
+    path: PathBuf,
+    doc: Curriculum,
+    source: Option<PathBuf>,
+    created: OffsetDateTime,
+) -> Task<Message> {
     on_worker(
         Work::Exporting,
         move || {
             let bytes = export::minutes_pdf(&doc, Some(created))?;
-            write_file(&path, &bytes)?;
+            write_export(&path, &bytes, source.as_deref())?;
             Ok(path)
         },
         Message::Exported,
@@ -341,12 +347,12 @@ pub fn export_minutes(path: PathBuf, doc: Curriculum, created: OffsetDateTime) -
 }
 
 /// Writes the KSB mapping spreadsheet.
-pub fn export_csv(path: PathBuf, doc: Curriculum) -> Task<Message> {
+pub fn export_csv(path: PathBuf, doc: Curriculum, source: Option<PathBuf>) -> Task<Message> {
     on_worker(
         Work::Exporting,
         move || {
             let csv = export::mapping_csv::mapping_csv(&doc);
-            write_file(&path, csv.as_bytes())?;
+            write_export(&path, csv.as_bytes(), source.as_deref())?;
             Ok(path)
         },
         Message::Exported,
@@ -386,13 +392,19 @@ pub fn read_standard(path: PathBuf) -> Task<Message> {
     )
 }
 
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
-    std::fs::write(path, bytes).map_err(|error| {
-        FileError::Save(SaveError::Other {
-            path: path.to_path_buf(),
-            reason: error.to_string(),
-        })
-    })
+/// Writes an export through the one write path: atomically, and never over the curriculum it
+/// was made from (`source`), whatever name or link the export path uses.
+fn write_export(path: &Path, bytes: &[u8], source: Option<&Path>) -> Result<(), FileError> {
+    let inputs: Vec<&Path> = source.into_iter().collect();
+    store::write_output(
+        path,
+        bytes,
+        &store::WriteOptions {
+            inputs: &inputs,
+            expected: None,
+        },
+    )?;
+    Ok(())
 }
 
 /// `path` with `extension` added when it has none.

@@ -195,6 +195,7 @@ impl App {
             };
         };
         let doc = workspace.session.doc.clone();
+        let source = workspace.session.path.clone();
         let task = match purpose {
             Purpose::OpenCurriculum => return self.open_path(path),
             Purpose::SaveCurriculum => {
@@ -206,13 +207,16 @@ impl App {
             Purpose::ExportPdf => files::export_pdf(
                 files::with_extension(path, "pdf"),
                 doc,
+                source,
                 workspace.meeting.minutes_in_specification,
                 now,
             ),
             Purpose::ExportMinutes => {
-                files::export_minutes(files::with_extension(path, "pdf"), doc, now)
+                files::export_minutes(files::with_extension(path, "pdf"), doc, source, now)
             }
-            Purpose::ExportCsv => files::export_csv(files::with_extension(path, "csv"), doc),
+            Purpose::ExportCsv => {
+                files::export_csv(files::with_extension(path, "csv"), doc, source)
+            }
             Purpose::UnitLibrary => return files::load_library(path),
             Purpose::CompareWith => return files::load_for_compare(path),
             Purpose::ImportStandard => return files::read_standard(path),

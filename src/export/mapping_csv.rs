@@ -2,10 +2,14 @@
 //! standard, with the units and learning outcomes that cover it, the best coverage, whether
 //! every pathway through the qualification covers it, and the mapping notes.
 //!
+//! Every cell is safe to open in a spreadsheet: text that a spreadsheet would run as a formula
+//! (an imported standard's statement starting with `=`, say) is neutralised first.
+//!
 //! Pure: builds the text, writes no file.
 
 use crate::analysis::{PathwayReport, PathwayStatus, pathway_report};
 use crate::model::{Coverage, Curriculum, KsbId, Mapping, outcome_label};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Column headings, in order.
@@ -21,13 +25,29 @@ pub const HEADINGS: [&str; 9] = [
     "Notes",
 ];
 
+/// First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula,
+/// as OWASP lists them for CSV injection: `=`, `+`, `-`, `@`, tab and carriage return.
+pub const FORMULA_TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// `cell` as a spreadsheet shows it as text: OWASP's remedy for CSV injection, a single
+/// quote before a cell that starts with one of the [`FORMULA_TRIGGERS`]. Spreadsheets hide
+/// that quote and show the text as written; any other cell is left as it is.
+pub fn neutralise_formula(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(FORMULA_TRIGGERS) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
 /// Separates several units, outcomes or notes within one cell.
 const LIST_SEPARATOR: &str = "; ";
 
 /// The KSB mapping as CSV text: a header row, then one row per KSB, standards in order and
 /// KSBs in standard order.
 ///
-/// Fields are quoted where needed (commas, quotes, line breaks) and lines end in CRLF. The
+/// Fields are quoted where needed (commas, quotes, line breaks), cells a spreadsheet would
+/// run as formulas are neutralised ([`neutralise_formula`]) and lines end in CRLF. The
 /// text starts with a UTF-8 byte order mark so that Excel, which otherwise guesses a legacy
 /// code page, shows accented letters and dashes correctly; other tools, including the `csv`
 /// crate, skip it.
@@ -43,7 +63,7 @@ pub fn mapping_csv_with(doc: &Curriculum, report: &PathwayReport) -> String {
         .from_writer("\u{feff}".as_bytes().to_vec());
     for row in std::iter::once(HEADINGS.map(str::to_owned)).chain(rows(doc, report)) {
         writer
-            .write_record(&row)
+            .write_record(row.iter().map(|cell| neutralise_formula(cell).into_owned()))
             .expect("writing CSV into memory cannot fail");
     }
     let bytes = writer
@@ -168,6 +188,16 @@ mod tests {
             status_text(&doc, &PathwayStatus::Mandatory, false),
             "Cannot tell: no programme meets the rules of combination"
         );
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_quoted_as_text() {
+        for hostile in ["=1+1", "+SUM(A1)", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(neutralise_formula(hostile), format!("'{hostile}"));
+        }
+        for harmless in ["", "Plan a safe 2-step test", " =1", "K1", "'quoted"] {
+            assert_eq!(neutralise_formula(harmless), harmless);
+        }
     }
 
     #[test]

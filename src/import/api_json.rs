@@ -35,18 +35,8 @@ pub fn select_standard_from_json(
     text: &str,
     reference: Option<&str>,
 ) -> Result<Standard, ImportError> {
-    let value: Value = serde_json::from_str(text).map_err(|error| {
-        let full = error.to_string();
-        let message = full
-            .rsplit_once(" at line ")
-            .map_or(full.as_str(), |(message, _)| message);
-        ImportError::Json {
-            file: UNNAMED.to_owned(),
-            line: error.line(),
-            column: error.column(),
-            message: message.to_owned(),
-        }
-    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value = super::strict_json::parse(text)?;
     match &value {
         Value::Array(records) => {
             let (index, record) = select(records, reference)?;

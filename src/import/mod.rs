@@ -2,20 +2,22 @@
 //! JSON record (or a list of them) or from a `code,kind,text` CSV, then merge it into a
 //! curriculum as one undoable [`Edit`](crate::model::Edit).
 //!
-//! `api_json` reads the API record, `ksb_csv` the spreadsheet form, `merge` builds the edit and
-//! the report of a re-import. Nothing here touches a curriculum file: the caller loads, applies
+//! `api_json` reads the API record (`strict_json` refuses a key given twice), `ksb_csv` the
+//! spreadsheet form, `merge` builds the edit and the report of a re-import. Nothing here touches a curriculum file: the caller loads, applies
 //! and saves. Readers never panic on what a file holds; every problem is an [`ImportError`]
 //! naming the file and the field.
 
 mod api_json;
 mod ksb_csv;
 mod merge;
+mod strict_json;
 
 pub use api_json::{select_standard_from_json, standard_from_json};
 pub use ksb_csv::{StandardHeader, standard_from_csv};
 pub use merge::{DroppedMapping, ImportReport, KeptMapping, import_into};
 
 use crate::model::{KsbKind, Standard};
+use crate::store;
 use std::path::Path;
 use thiserror::Error;
 
@@ -52,6 +54,20 @@ pub enum ImportError {
         column: usize,
         /// What is wrong.
         message: String,
+    },
+    /// An object of the JSON gives the same key twice, so which value is meant is unclear.
+    #[error(
+        "{file}: line {line}, column {column}: the key \"{key}\" is given twice in the same object; say it once, so that it is clear which value is meant"
+    )]
+    DuplicateKey {
+        /// The file.
+        file: String,
+        /// The key given twice.
+        key: String,
+        /// Line of the second one, from 1.
+        line: usize,
+        /// Column just after the second one, from 1.
+        column: usize,
     },
     /// A field of the record is missing or holds the wrong thing.
     #[error("{file}: {field} {problem}")]
@@ -109,6 +125,14 @@ impl ImportError {
                 column,
                 message,
             },
+            ImportError::DuplicateKey {
+                key, line, column, ..
+            } => ImportError::DuplicateKey {
+                file,
+                key,
+                line,
+                column,
+            },
             ImportError::Field { field, problem, .. } => ImportError::Field {
                 file,
                 field,
@@ -152,7 +176,14 @@ pub fn read_standard(path: &Path) -> Result<Standard, ImportError> {
     read_standard_with(path, &ReadOptions::default())
 }
 
+/// Largest standard file read, in bytes: the limit for curriculum files
+/// ([`store::MAX_BYTES`]), far above any real standard.
+pub const MAX_STANDARD_BYTES: u64 = store::MAX_BYTES;
+
 /// Reads a standard from `path` as [`read_standard`] does, with what the caller knows about it.
+///
+/// Only a regular file is read (a pipe or device is refused at once, never waited on), and
+/// at most [`MAX_STANDARD_BYTES`]; a UTF-8 byte order mark at the start is skipped.
 pub fn read_standard_with(path: &Path, options: &ReadOptions) -> Result<Standard, ImportError> {
     let file = path.display().to_string();
     let extension = path
@@ -164,14 +195,20 @@ pub fn read_standard_with(path: &Path, options: &ReadOptions) -> Result<Standard
         Some("csv") => false,
         _ => return Err(ImportError::UnsupportedType { file }),
     };
-    let text = std::fs::read_to_string(path).map_err(|error| ImportError::Read {
+    let read_error = |message: String| ImportError::Read {
         file: file.clone(),
-        message: error.to_string(),
+        message,
+    };
+    let bytes = store::read_limited(path, MAX_STANDARD_BYTES)
+        .map_err(|error| read_error(error.to_string()))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        read_error("the file is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel)".into())
     })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let standard = if is_json {
-        select_standard_from_json(&text, options.reference.as_deref())
+        select_standard_from_json(text, options.reference.as_deref())
     } else {
-        standard_from_csv(&text, StandardHeader::for_file(path, options))
+        standard_from_csv(text, StandardHeader::for_file(path, options))
     };
     standard.map_err(|error| error.in_file(&file))
 }

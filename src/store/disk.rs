@@ -7,10 +7,11 @@
 //! byte, and coarse file-system clocks can miss a quick rewrite.
 
 use super::error::SaveError;
-use super::save::write_atomically;
+use super::input;
+use super::output::{WriteOptions, write_output};
+use super::save::loadable_text;
 use crate::model::Curriculum;
-use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::Path;
 use std::time::SystemTime;
 
@@ -26,11 +27,30 @@ pub struct Fingerprint {
 }
 
 impl Fingerprint {
-    /// The fingerprint of the file at `path` now.
+    /// The fingerprint of the file at `path` now. The file is read in pieces, never whole;
+    /// anything but a regular file is an error.
     pub fn of(path: &Path) -> io::Result<Fingerprint> {
-        let bytes = fs::read(path)?;
-        let modified = fs::metadata(path)?.modified().ok();
-        Ok(Fingerprint::of_bytes(&bytes, modified))
+        let mut file =
+            input::open_regular(path).map_err(|error| io::Error::other(error.to_string()))?;
+        let modified = file.metadata()?.modified().ok();
+        let (mut hash, mut len) = (Fnv::new(), 0u64);
+        let mut buffer = vec![0; 64 * 1024];
+        loop {
+            match file.read(&mut buffer) {
+                Ok(0) => break,
+                Ok(read) => {
+                    hash.update(&buffer[..read]);
+                    len += read as u64;
+                }
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                Err(error) => return Err(error),
+            }
+        }
+        Ok(Fingerprint {
+            len,
+            modified,
+            hash: hash.finish(),
+        })
     }
 
     /// The fingerprint of a file holding `bytes`, modified at `modified`.
@@ -62,46 +82,74 @@ pub fn changed_since(path: &Path, expected: &Fingerprint) -> bool {
 /// `expected` is the fingerprint from when the document was loaded or last saved; pass
 /// `None` for a first save or a "save as" the user already confirmed. Returns the new file's
 /// fingerprint, to pass to the next save. A file that changed gives
-/// [`SaveError::ChangedOnDisk`] and is left exactly as it is; so is the document.
+/// [`SaveError::ChangedOnDisk`] and is left exactly as it is; so is the document. A document
+/// HTQ Studio could not open again once saved gives [`SaveError::Unloadable`].
 ///
-/// Someone writing the file in the instant between the check and the save is not noticed;
-/// what they wrote is replaced whole, never mixed with ours.
+/// The file is checked when the save starts and again just before the new file replaces it,
+/// under the lock other HTQ Studio commands take; another program writing the file in the
+/// instant between that check and the rename is not noticed, and what it wrote is replaced
+/// whole, never mixed with ours.
 pub fn save_checked(
     path: &Path,
     doc: &Curriculum,
     expected: Option<&Fingerprint>,
 ) -> Result<Fingerprint, SaveError> {
-    if let Some(expected) = expected
-        && changed_since(path, expected)
-    {
-        return Err(SaveError::ChangedOnDisk {
-            path: path.to_path_buf(),
-        });
-    }
-    let text = super::to_string(doc);
-    write_atomically(path, text.as_bytes())?;
-    let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
-    Ok(Fingerprint::of_bytes(text.as_bytes(), modified))
+    let text = loadable_text(path, doc)?;
+    let options = WriteOptions {
+        inputs: &[],
+        expected,
+    };
+    write_output(path, text.as_bytes(), &options).map(|written| written.fingerprint)
 }
 
 /// A 64-bit FNV-1a hash: stable across runs, versions and machines, unlike the standard
 /// library's hasher, so it can also name files.
 pub(super) fn hash(bytes: &[u8]) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0100_0000_01b3;
-    bytes.iter().fold(OFFSET, |state, &byte| {
-        (state ^ u64::from(byte)).wrapping_mul(PRIME)
-    })
+    let mut hash = Fnv::new();
+    hash.update(bytes);
+    hash.finish()
+}
+
+/// The FNV-1a hash of bytes given in pieces.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn update(&mut self, bytes: &[u8]) {
+        const PRIME: u64 = 0x0100_0000_01b3;
+        self.0 = bytes.iter().fold(self.0, |state, &byte| {
+            (state ^ u64::from(byte)).wrapping_mul(PRIME)
+        });
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn the_hash_is_the_published_fnv_1a() {
         assert_eq!(hash(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(hash(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn a_file_read_in_pieces_has_the_fingerprint_of_its_bytes() -> io::Result<()> {
+        let folder = tempfile::tempdir()?;
+        let path = folder.path().join("c.ron");
+        let bytes: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&path, &bytes)?;
+        let read = Fingerprint::of(&path)?;
+        assert!(read.same_contents(&Fingerprint::of_bytes(&bytes, None)));
+        Ok(())
     }
 
     #[test]

@@ -1,9 +1,11 @@
-//! Crash drills: long-running saves and autosaves that the kill tests run in a child
-//! `htq-studio` process (hidden subcommands `save-loop` and `hold-recovery`) and kill with
-//! SIGKILL at random moments, to prove a file on disk is never left half-written and a
-//! recovery file survives the crash.
+//! Crash drills: long-running saves, exports and autosaves that the kill tests run in a child
+//! `htq-studio` process (hidden subcommands `save-loop`, `export-loop` and `hold-recovery`)
+//! and kill with SIGKILL at random moments, to prove a file on disk is never left
+//! half-written and a recovery file survives the crash.
 
 use super::error::{LoadError, SaveError};
+use super::input::InputError;
+use super::output::{WriteOptions, write_output};
 use super::recovery::RecoveryStore;
 use std::convert::Infallible;
 use std::io::Write;
@@ -19,6 +21,14 @@ pub enum DrillError {
     /// A save failed.
     #[error(transparent)]
     Save(#[from] SaveError),
+    /// An export to write could not be read.
+    #[error("{}: {error}", path.display())]
+    Input {
+        /// The export.
+        path: std::path::PathBuf,
+        /// Why it could not be read.
+        error: InputError,
+    },
     /// The system names no data folder for recovery files and none was set.
     #[error("there is no data folder for recovery files; set HTQ_STUDIO_DATA_DIR")]
     NoDataFolder,
@@ -37,6 +47,34 @@ pub fn save_loop(
     announce(out, "saving");
     for doc in versions.iter().cycle().take(count) {
         super::save(target, doc)?;
+    }
+    Ok(())
+}
+
+/// Reads the exports (a PDF, a CSV) `first` and `second`, prints `exporting` to `out`, then
+/// writes them to `target` in turn (`second` first) through the write path of every export,
+/// `count` times in all.
+pub fn export_loop(
+    target: &Path,
+    first: &Path,
+    second: &Path,
+    count: usize,
+    out: &mut dyn Write,
+) -> Result<(), DrillError> {
+    let read = |path: &Path| {
+        super::input::read_limited(path, u64::MAX).map_err(|error| DrillError::Input {
+            path: path.to_path_buf(),
+            error,
+        })
+    };
+    let versions = [read(second)?, read(first)?];
+    let options = WriteOptions {
+        inputs: &[first, second],
+        expected: None,
+    };
+    announce(out, "exporting");
+    for bytes in versions.iter().cycle().take(count) {
+        write_output(target, bytes, &options)?;
     }
     Ok(())
 }

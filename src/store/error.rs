@@ -36,17 +36,6 @@ impl LoadError {
             message: message.into(),
         }
     }
-
-    /// An error reading the file from disk.
-    pub(super) fn reading(path: &Path, error: &io::Error) -> Self {
-        let message = match error.kind() {
-            io::ErrorKind::NotFound => "there is no such file".to_owned(),
-            io::ErrorKind::PermissionDenied => "you do not have permission to read it".to_owned(),
-            io::ErrorKind::IsADirectory => "this is a folder, not a curriculum file".to_owned(),
-            _ => format!("it could not be read ({error})"),
-        };
-        Self::whole_file(path, message)
-    }
 }
 
 /// `path`, `path:line` or `path:line:column`, leaving out what is 0.
@@ -69,7 +58,8 @@ impl fmt::Display for Place<'_> {
     }
 }
 
-/// Why a curriculum could not be saved. The file that was there before is left as it was.
+/// Why a curriculum or an export could not be written. The file that was there before is left
+/// as it was, and so is the document.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SaveError {
     /// The folder or file may not be written.
@@ -103,6 +93,41 @@ pub enum SaveError {
         /// The file that changed.
         path: PathBuf,
     },
+    /// Someone else changed the file while a command was reading, changing and rewriting it.
+    #[error("did not save {}: someone else changed the file while this command was working on it; nothing was written, run the command again", path.display())]
+    ChangedSinceRead {
+        /// The file that changed.
+        path: PathBuf,
+    },
+    /// The output is one of the files the command reads (by the same name, a symbolic link
+    /// or a hard link); writing it would destroy the input.
+    #[error("did not write {}: {}; choose another name for the output", path.display(), same_as_input(path, input))]
+    SameAsInput {
+        /// The output asked for.
+        path: PathBuf,
+        /// The input it is the same file as.
+        input: PathBuf,
+    },
+    /// The output names a pipe, a device or a socket.
+    #[error("did not write {}: it is not a regular file (it is a pipe, a device or a socket); choose a file name", path.display())]
+    NotARegularFile {
+        /// The output asked for.
+        path: PathBuf,
+    },
+    /// HTQ Studio would refuse to open the file this save would write.
+    #[error("did not save {}: HTQ Studio could not open the file it would write: {reason}", path.display())]
+    Unloadable {
+        /// The file being saved.
+        path: PathBuf,
+        /// What loading the file would say.
+        reason: String,
+    },
+    /// Another HTQ Studio command kept the file locked for too long.
+    #[error("did not save {}: another HTQ Studio command is still changing this file; try again when it has finished", path.display())]
+    Busy {
+        /// The file being saved.
+        path: PathBuf,
+    },
     /// Anything else the system reported.
     #[error("could not save {}: {reason}", path.display())]
     Other {
@@ -111,6 +136,18 @@ pub enum SaveError {
         /// The system's description.
         reason: String,
     },
+}
+
+/// Why the output `path` is the input `input`, in words.
+fn same_as_input(path: &Path, input: &Path) -> String {
+    if path == input {
+        "this command reads that file".to_owned()
+    } else {
+        format!(
+            "it is the same file as {}, which this command reads",
+            input.display()
+        )
+    }
 }
 
 impl SaveError {
@@ -141,6 +178,11 @@ impl SaveError {
             | SaveError::NoFolder { path }
             | SaveError::NotAFile { path }
             | SaveError::ChangedOnDisk { path }
+            | SaveError::ChangedSinceRead { path }
+            | SaveError::SameAsInput { path, .. }
+            | SaveError::NotARegularFile { path }
+            | SaveError::Unloadable { path, .. }
+            | SaveError::Busy { path }
             | SaveError::Other { path, .. } => path,
         }
     }

@@ -5,9 +5,9 @@
 //! panic, a stack overflow or a frozen window.
 
 use super::error::LoadError;
+use super::input::{self, InputError};
 use super::position;
 use std::fs::File;
-use std::io::Read;
 use std::path::Path;
 
 /// Largest curriculum file accepted, in bytes (16 MiB: hundreds of times a real one).
@@ -16,28 +16,17 @@ pub const MAX_BYTES: u64 = 16 * 1024 * 1024;
 /// Deepest nesting of brackets accepted; a curriculum needs about ten.
 pub const MAX_DEPTH: usize = 64;
 
-/// Reads the file at `path` as text, refusing what is too big, binary or not UTF-8.
+/// Reads the file at `path` as text, refusing what is too big, binary or not UTF-8, and
+/// anything that is not a regular file.
 pub(super) fn read_text(path: &Path) -> Result<String, LoadError> {
-    let file = File::open(path).map_err(|error| LoadError::reading(path, &error))?;
-    let metadata = file
-        .metadata()
-        .map_err(|error| LoadError::reading(path, &error))?;
-    if metadata.is_dir() {
-        return Err(LoadError::whole_file(
-            path,
-            "this is a folder, not a curriculum file",
-        ));
-    }
-    if metadata.len() > MAX_BYTES {
-        return Err(too_big(path));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|error| LoadError::reading(path, &error))?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(too_big(path));
-    }
+    let file = input::open_regular(path).map_err(|error| unreadable(path, error))?;
+    read_open_text(&file, path)
+}
+
+/// Reads an already opened file as text, as [`read_text`] does; `path` names it in messages.
+pub(super) fn read_open_text(file: &File, path: &Path) -> Result<String, LoadError> {
+    let bytes =
+        input::read_open_limited(file, MAX_BYTES).map_err(|error| unreadable(path, error))?;
     if let Some(nul) = bytes.iter().position(|&byte| byte == 0) {
         let before = String::from_utf8_lossy(&bytes[..nul]);
         return Err(binary(path, position::end_of(&before)));
@@ -68,6 +57,17 @@ pub(super) fn check_text(text: &str, path: &Path) -> Result<(), LoadError> {
         ));
     }
     Ok(())
+}
+
+/// The load error for an input that could not be read as a file.
+pub(super) fn unreadable(path: &Path, error: InputError) -> LoadError {
+    match error {
+        InputError::Folder => {
+            LoadError::whole_file(path, "this is a folder, not a curriculum file")
+        }
+        InputError::TooLarge { .. } => too_big(path),
+        other => LoadError::whole_file(path, other.to_string()),
+    }
 }
 
 fn too_big(path: &Path) -> LoadError {

@@ -1,12 +1,14 @@
 //! Curriculum files: reading, checking and writing the RON format on disk.
 //!
 //! A file starts with `format: N`, then the qualification, units, standards, mappings and
-//! (from format 2) the panel record; from format 3 every topic and resource has an id. Loading
-//! runs in three steps: [`read`] applies the limits
-//! for files from strangers (size, binary content, UTF-8), [`from_str`] parses the newest
-//! schema and, if the file says it is older, parses it again with that format's frozen schema
-//! (`v1`, `v2`) and converts it, and finally every id and reference is checked. [`save`] writes the
-//! canonical text of [`to_string`], always in the newest format, atomically.
+//! (from format 2) the panel record; from format 3 every topic and resource has an id.
+//! Loading runs in three steps: [`read`] applies the limits for files from strangers (size,
+//! binary content, UTF-8), [`from_str`] parses the newest schema and, if the file says it is
+//! older, parses it again with that format's frozen schema (`v1`, `v2`) and converts it, and finally every id and reference is checked. [`save`]
+//! writes the canonical text of [`to_string`], always in the newest format, atomically, and
+//! only if loading it would give the document back. Every file HTQ Studio writes, exports
+//! included, goes through [`write_output`]; a command that rewrites a curriculum holds it with
+//! a [`Rewrite`] so that two commands never lose each other's changes.
 //!
 //! Adding format 4 means: freeze `v3` (copy the model types it borrows into it, as `v2` did),
 //! add `v4` with the new schema, bump [`FORMAT`], and read a v3 file in `parse_old`.
@@ -15,13 +17,17 @@
 pub mod disk;
 pub mod drill;
 mod error;
+mod flock;
+mod input;
 mod limits;
 pub mod lock;
 mod messages;
+mod output;
 mod owner;
 mod panel_refs;
 mod position;
 pub mod recovery;
+mod rewrite;
 mod save;
 mod texts;
 mod v1;
@@ -31,9 +37,13 @@ mod validate;
 
 pub use disk::{Fingerprint, changed_since, save_checked};
 pub use error::{LoadError, SaveError};
+pub use flock::LOCK_WAIT;
+pub use input::{InputError, read_limited};
 pub use limits::{MAX_BYTES, MAX_DEPTH};
 pub use lock::{LockInfo, LockNote};
+pub use output::{WriteNote, WriteOptions, Written, check_output, write_output};
 pub use recovery::{Recovery, RecoveryStore};
+pub use rewrite::Rewrite;
 pub use save::save;
 pub use texts::MAX_TEXT_CHARS;
 

@@ -12,8 +12,9 @@
 //! the machine and the process id. Files of a process that is still running are not offered.
 
 use super::error::{LoadError, SaveError};
+use super::output::{WriteOptions, write_output};
 use super::owner;
-use super::save::write_atomically;
+use super::save::loadable_text;
 use crate::model::Curriculum;
 use serde::{Deserialize, Serialize};
 use std::fs::{self, File};
@@ -89,7 +90,8 @@ impl RecoveryStore {
     }
 
     /// Writes the recovery file of the document saved at `doc_path` (`None`: never saved),
-    /// replacing the previous one atomically. Returns the recovery file's path.
+    /// replacing the previous one atomically. Returns the recovery file's path. A document
+    /// that could not be opened again is refused ([`SaveError::Unloadable`]), as by a save.
     pub fn write(&self, doc_path: Option<&Path>, doc: &Curriculum) -> Result<PathBuf, SaveError> {
         let file = self.file_for(doc_path);
         fs::create_dir_all(&self.dir).map_err(|error| SaveError::from_io(&file, &error))?;
@@ -107,8 +109,8 @@ impl RecoveryStore {
             path: file.clone(),
             reason: error.to_string(),
         })?;
-        let text = format!("{MARK}{header}\n{}", super::to_string(doc));
-        write_atomically(&file, text.as_bytes())?;
+        let text = format!("{MARK}{header}\n{}", loadable_text(&file, doc)?);
+        write_output(&file, text.as_bytes(), &WriteOptions::default())?;
         Ok(file)
     }
 

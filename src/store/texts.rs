@@ -22,17 +22,41 @@ pub(super) fn check(doc: &Curriculum, text: &str, path: &Path) -> Result<(), Loa
     match longest(&tree) {
         Some(long) if long.chars().count() > MAX_TEXT_CHARS => {
             let place = position::of_string(text, long).unwrap_or((0, 0));
+            let field = field_of(&tree, long).unwrap_or_default();
             Err(LoadError::at(
                 path,
                 place,
                 format!(
-                    "this text is {} characters long; a text in a curriculum may have at most \
-                     {MAX_TEXT_CHARS} (the file may be damaged or not meant for HTQ Studio)",
+                    "this text ({field}) is {} characters long; a text in a curriculum may \
+                     have at most {MAX_TEXT_CHARS}",
                     long.chars().count()
                 ),
             ))
         }
         _ => Ok(()),
+    }
+}
+
+/// Where in `value` the string `wanted` (found in it) sits, e.g. `standards[0].ksbs[4].text`.
+fn field_of(value: &Value, wanted: &str) -> Option<String> {
+    match value {
+        Value::String(text) => std::ptr::eq(text.as_str(), wanted).then(String::new),
+        Value::Array(items) => items.iter().enumerate().find_map(|(index, item)| {
+            field_of(item, wanted).map(|rest| format!("[{index}]{}", dotted(&rest)))
+        }),
+        Value::Object(fields) => fields.iter().find_map(|(key, item)| {
+            field_of(item, wanted).map(|rest| format!("{key}{}", dotted(&rest)))
+        }),
+        Value::Null | Value::Bool(_) | Value::Number(_) => None,
+    }
+}
+
+/// The rest of a field path after a name: `.title` or `[3]`, nothing when empty.
+fn dotted(rest: &str) -> String {
+    if rest.is_empty() || rest.starts_with('[') {
+        rest.to_owned()
+    } else {
+        format!(".{rest}")
     }
 }
 
@@ -80,7 +104,7 @@ mod tests {
         assert!(
             error
                 .message
-                .starts_with("this text is 100001 characters long"),
+                .starts_with("this text (units[1].title) is 100001 characters long"),
             "{error}"
         );
     }

@@ -4,6 +4,7 @@
 use super::labels::{ksb_label, outcome_label_in, unit_label};
 use super::{Change, ChangeKind, Subject, change, listed, reordered};
 use crate::analysis::Location;
+use crate::analysis::repeats::missing_from;
 use crate::model::{Curriculum, KsbId, Mapping, OptionalGroup, OutcomeId, Standard, UnitId};
 use std::collections::HashMap;
 
@@ -71,21 +72,13 @@ pub(super) fn rules(old: &Curriculum, new: &Curriculum, changes: &mut Vec<Change
             Some(Location::Rules),
         ));
     };
-    for unit in after
-        .mandatory
-        .iter()
-        .filter(|u| !before.mandatory.contains(u))
-    {
+    for unit in missing_from(&after.mandatory, &before.mandatory) {
         push(
             ChangeKind::Added,
             format!("{} made mandatory", unit_name(old, new, unit)),
         );
     }
-    for unit in before
-        .mandatory
-        .iter()
-        .filter(|u| !after.mandatory.contains(u))
-    {
+    for unit in missing_from(&before.mandatory, &after.mandatory) {
         push(
             ChangeKind::Removed,
             format!("{} no longer mandatory", unit_name(old, new, unit)),
@@ -138,19 +131,11 @@ fn group_fields(
         let names: Vec<String> = units.iter().map(|u| unit_name(old, new, u)).collect();
         listed(&names)
     };
-    let added: Vec<&UnitId> = group
-        .units
-        .iter()
-        .filter(|u| !was.units.contains(u))
-        .collect();
+    let added = missing_from(&group.units, &was.units);
     if !added.is_empty() {
         fields.push(format!("{} added", names(added)));
     }
-    let removed: Vec<&UnitId> = was
-        .units
-        .iter()
-        .filter(|u| !group.units.contains(u))
-        .collect();
+    let removed = missing_from(&was.units, &group.units);
     if !removed.is_empty() {
         fields.push(format!("{} removed", names(removed)));
     }
