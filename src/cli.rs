@@ -53,15 +53,6 @@ enum Command {
     /// Exit code 0: written; 1: the PDF could not be put together; 2: a file could not be
     /// read or written.
     Export(ExportArgs),
-    /// Crash drill for the kill tests: saves two versions to a file in turn.
-    #[command(hide = true)]
-    SaveLoop(SaveLoopArgs),
-    /// Crash drill for the recovery tests: writes a recovery file, then waits to be killed.
-    #[command(hide = true)]
-    HoldRecovery(HoldRecoveryArgs),
-    /// Crash drill for the export kill tests: writes two exports to a file in turn.
-    #[command(hide = true)]
-    ExportLoop(ExportLoopArgs),
 }
 
 #[derive(Debug, Args)]
@@ -124,40 +115,6 @@ struct ExportArgs {
     minutes: Option<PathBuf>,
 }
 
-#[derive(Debug, Args)]
-struct SaveLoopArgs {
-    /// File to save again and again.
-    target: PathBuf,
-    /// Curriculum saved second, fourth, ...
-    first: PathBuf,
-    /// Curriculum saved first, third, ...
-    second: PathBuf,
-    /// Number of saves.
-    #[arg(long)]
-    count: usize,
-}
-
-#[derive(Debug, Args)]
-struct ExportLoopArgs {
-    /// File to write again and again.
-    target: PathBuf,
-    /// Export written second, fourth, ...
-    first: PathBuf,
-    /// Export written first, third, ...
-    second: PathBuf,
-    /// Number of writes.
-    #[arg(long)]
-    count: usize,
-}
-
-#[derive(Debug, Args)]
-struct HoldRecoveryArgs {
-    /// The curriculum file the window opened.
-    original: PathBuf,
-    /// The curriculum as edited, unsaved.
-    edited: PathBuf,
-}
-
 /// Where a command prints: results to `out`, problems with files to `err`.
 ///
 /// Printing never fails a command: if the reader went away (`| head`), output just stops.
@@ -202,24 +159,6 @@ pub fn main() -> ExitCode {
         Some(Command::Fmt(args)) => fmt(&args, &mut console),
         Some(Command::ImportStandard(args)) => import_standard(&args, &mut console),
         Some(Command::Export(args)) => export(&args, &mut console),
-        Some(Command::SaveLoop(args)) => drill(store::drill::save_loop(
-            &args.target,
-            &args.first,
-            &args.second,
-            args.count,
-            &mut io::stdout(),
-        )),
-        Some(Command::HoldRecovery(args)) => drill(
-            store::drill::hold_recovery(&args.original, &args.edited, &mut io::stdout())
-                .map(|never| match never {}),
-        ),
-        Some(Command::ExportLoop(args)) => drill(store::drill::export_loop(
-            &args.target,
-            &args.first,
-            &args.second,
-            args.count,
-            &mut io::stdout(),
-        )),
     }
 }
 
@@ -493,17 +432,6 @@ fn place(path: &Path) -> Option<PathBuf> {
 fn tell_notes(console: &mut Console<'_>, written: &store::Written) {
     for note in &written.notes {
         console.complain(format_args!("note: {note}"));
-    }
-}
-
-/// The exit code of a crash drill (see `store::drill`).
-fn drill(result: Result<(), store::drill::DrillError>) -> ExitCode {
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("error: {error}");
-            ExitCode::from(UNUSABLE)
-        }
     }
 }
 

@@ -1,12 +1,11 @@
-//! HTQ Studio: design Higher Technical Qualifications.
+//! HTQ Studio: design Higher Technical Qualifications. This crate is the window (`app`, iced)
+//! and the command line (`cli`); everything they show, check, read and write is in the
+//! GUI-free `htq_core` crate, whose modules are re-exported here under the same names.
 //!
-//! Layers, arrows pointing down only: `app` (iced GUI) and `cli` sit on `export`, `import`,
-//! `analysis` and `store`, which sit on `model`. Nothing imports `app`.
+//! Layers, arrows pointing down only: `app` and `cli` sit on `htq_core` (`export`, `import`,
+//! `analysis`, `store`, `model`). Nothing imports `app`.
 
-pub mod analysis;
 pub mod app;
 pub mod cli;
-pub mod export;
-pub mod import;
-pub mod model;
-pub mod store;
+
+pub use htq_core::{analysis, export, import, model, store};

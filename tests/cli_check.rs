@@ -82,14 +82,14 @@ fn the_draft_curriculum_has_errors_in_the_agreed_form() {
 fn an_unreadable_file_is_exit_code_2_with_its_place() {
     let output = run(&[
         "check",
-        "tests/fixtures/bad/bad-band.ron",
+        "crates/htq-core/tests/fixtures/bad/bad-band.ron",
         "curricula/medtech-htq.ron",
     ]);
     assert_eq!(output.status.code(), Some(2));
     let errors = stderr(&output);
     assert!(
         errors.contains(
-            "error: tests/fixtures/bad/bad-band.ron:28:42: expected a criterion band (Pass, Merit or Distinction), found \"Good\""
+            "error: crates/htq-core/tests/fixtures/bad/bad-band.ron:28:42: expected a criterion band (Pass, Merit or Distinction), found \"Good\""
         ),
         "{errors}"
     );
@@ -98,7 +98,7 @@ fn an_unreadable_file_is_exit_code_2_with_its_place() {
 
 #[test]
 fn every_bad_fixture_is_refused_without_a_panic() {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/htq-core/tests/fixtures/bad");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
         .into_iter()
         .flatten()

@@ -153,8 +153,8 @@ fn two_exports_to_one_file_are_refused_before_either_is_written() -> Result {
 #[test]
 fn import_into_the_standard_itself_is_refused() -> Result {
     let (dir, _) = folder_with_curriculum()?;
-    let standard =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/standards/st0220_v1.0.json");
+    let standard = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("crates/htq-core/tests/fixtures/standards/st0220_v1.0.json");
     fs::copy(standard, dir.path().join("st.json"))?;
     refused_touching_nothing(
         dir.path(),

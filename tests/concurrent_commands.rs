@@ -36,7 +36,7 @@ fn of_fmt_and_import_at_once_every_change_is_kept_or_reported() {
     let dir = folder.path();
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     fs::copy(
-        manifest.join("tests/fixtures/standards/st0220_v1.0.json"),
+        manifest.join("crates/htq-core/tests/fixtures/standards/st0220_v1.0.json"),
         dir.join("st.json"),
     )
     .expect("the standard is copied");

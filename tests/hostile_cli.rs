@@ -204,13 +204,14 @@ fn a_folder_named_like_a_curriculum_is_not_a_file() -> Result {
 #[test]
 fn every_command_refuses_every_bad_fixture_and_leaves_it_alone() -> Result {
     let out = tempfile::tempdir()?;
-    let standard = manifest().join("tests/fixtures/standards/st0220_v1.1.json");
-    let mut fixtures: Vec<PathBuf> = fs::read_dir(manifest().join("tests/fixtures/bad"))?
-        .flatten()
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
-        .filter(|path| htq_studio::store::load(path).is_err())
-        .collect();
+    let standard = manifest().join("crates/htq-core/tests/fixtures/standards/st0220_v1.1.json");
+    let mut fixtures: Vec<PathBuf> =
+        fs::read_dir(manifest().join("crates/htq-core/tests/fixtures/bad"))?
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
+            .filter(|path| htq_studio::store::load(path).is_err())
+            .collect();
     fixtures.sort();
     assert!(fixtures.len() >= 10, "the bad fixtures are missing");
     for fixture in &fixtures {

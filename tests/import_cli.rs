@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/standards")
+        .join("crates/htq-core/tests/fixtures/standards")
         .join(name)
 }
 

@@ -22,8 +22,8 @@ fn folder() -> Result<(tempfile::TempDir, Vec<u8>)> {
 
 /// The fixture record ST0220 as a JSON value.
 fn record() -> Result<Value> {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/standards/st0220_v1.0.json");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("crates/htq-core/tests/fixtures/standards/st0220_v1.0.json");
     Ok(serde_json::from_str(&fs::read_to_string(path)?)?)
 }
 

@@ -10,7 +10,7 @@ use htq_studio::app::{Message, Purpose};
 use htq_studio::store::{self, RecoveryStore, recovery::DATA_DIR_VARIABLE};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use support::journey::{options, start};
 use support::ui::{ScriptedDialogs, curriculum};
 
@@ -64,10 +64,10 @@ fn a_file_changed_on_disk_is_never_overwritten_blindly() {
     assert_eq!(app.session().and_then(|s| s.path.clone()), Some(elsewhere));
 }
 
-/// A real `htq-studio` that opened `original`, edited it into `edited` without saving, wrote
+/// A real HTQ Studio process (the core's crash drill) that opened `original`, edited it into `edited` without saving, wrote
 /// its recovery file into `data` and was then killed.
 fn killed_with_unsaved_work(data: &Path, original: &Path, edited: &Path) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_htq-studio"))
+    let mut child = support::drill()
         .arg("hold-recovery")
         .args([original, edited])
         .env(DATA_DIR_VARIABLE, data)

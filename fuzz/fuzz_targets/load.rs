@@ -4,7 +4,7 @@
 
 #![no_main]
 
-use htq_studio::store;
+use htq_core::store;
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 

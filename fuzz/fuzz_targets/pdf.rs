@@ -4,8 +4,8 @@
 
 #![no_main]
 
-use htq_studio::export::{self, PdfOptions};
-use htq_studio::store;
+use htq_core::export::{self, PdfOptions};
+use htq_core::store;
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 

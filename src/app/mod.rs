@@ -13,6 +13,7 @@ mod fields;
 mod files;
 mod flows;
 mod frame;
+mod recovery;
 pub mod screen;
 mod session;
 pub mod shortcuts;

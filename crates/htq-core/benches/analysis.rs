@@ -1,0 +1,241 @@
+//! Benchmarks of the analysis layer: `check` on the large synthetic curriculum (cold, and an
+//! [`Analyser`] after a text edit) and on the shipped example, and the exact pathway analysis on 40 optional 15-credit units of which a
+//! learner takes 8 (76.9 million combinations) with 180 KSBs, timed beside a brute force that
+//! enumerates every combination once.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use htq_core::analysis::{Analyser, PathwayStatus, check, pathway_report};
+use htq_core::model::synthetic::{Size, curriculum};
+use htq_core::model::{
+    Band, Coverage, Criterion as AssessmentCriterion, Curriculum, Edit, Ksb, KsbKind,
+    LearningOutcome, Mapping, OptionalGroup, Qualification, QualificationKind, RulesOfCombination,
+    Standard, TextField, Unit,
+};
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Instant;
+
+const UNITS: usize = 40;
+const PICK: usize = 8;
+const KSBS: usize = 180;
+const OUTCOMES: usize = 4;
+
+/// 40 optional units in one group of which a learner takes exactly 8. Each KSB is mapped from
+/// outcomes of different units chosen by a fixed pseudo-random sequence: most from 3 units
+/// (easily missed), every sixth from 33 (no 8 units avoid it) and the next from 32 (exactly one
+/// programme avoids it).
+fn forty_choose_eight() -> Curriculum {
+    let units: Vec<Unit> = (0..UNITS)
+        .map(|u| Unit {
+            id: format!("u{u}").as_str().into(),
+            number: format!("4{:03}", u + 1),
+            title: format!("Unit {}", u + 1),
+            level: 4,
+            credits: 15,
+            glh: 60,
+            outcomes: (0..OUTCOMES)
+                .map(|o| LearningOutcome {
+                    id: format!("u{u}-lo{o}").as_str().into(),
+                    text: "Examine a topic".into(),
+                    content: Vec::new(),
+                    criteria: vec![AssessmentCriterion {
+                        id: format!("u{u}-lo{o}-p").as_str().into(),
+                        band: Band::Pass,
+                        text: "Explain a topic".into(),
+                    }],
+                })
+                .collect(),
+            ..Default::default()
+        })
+        .collect();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let mut mappings = Vec::new();
+    for k in 0..KSBS {
+        let mut chosen = Vec::new();
+        let spread = match k % 6 {
+            0 => UNITS - PICK + 1,
+            1 => UNITS - PICK,
+            _ => 3,
+        };
+        while chosen.len() < spread {
+            let u = next(UNITS);
+            if !chosen.contains(&u) {
+                chosen.push(u);
+            }
+        }
+        for u in chosen {
+            mappings.push(Mapping {
+                outcome: format!("u{u}-lo{}", next(OUTCOMES)).as_str().into(),
+                ksb: format!("k{k}").as_str().into(),
+                coverage: Coverage::Full,
+                note: String::new(),
+            });
+        }
+    }
+    Curriculum {
+        qualification: Qualification {
+            title: "Forty choose eight".into(),
+            kind: QualificationKind::Hnc,
+            level: 4,
+            total_credits: (PICK * 15) as u32,
+            rules: RulesOfCombination {
+                mandatory: Vec::new(),
+                groups: vec![OptionalGroup {
+                    id: "g".into(),
+                    title: "Optional units".into(),
+                    units: units.iter().map(|u| u.id.clone()).collect(),
+                    min_units: Some(PICK as u32),
+                    max_units: Some(PICK as u32),
+                    ..Default::default()
+                }],
+                level_credits: Vec::new(),
+            },
+            ..Default::default()
+        },
+        standards: vec![Standard {
+            id: "st".into(),
+            reference: "ST0220".into(),
+            title: "Healthcare science associate".into(),
+            level: 4,
+            ksbs: (0..KSBS)
+                .map(|k| Ksb {
+                    id: format!("k{k}").as_str().into(),
+                    kind: KsbKind::Knowledge,
+                    code: format!("K{}", k + 1),
+                    text: "A statement".into(),
+                })
+                .collect(),
+            ..Default::default()
+        }],
+        units,
+        mappings,
+        panel: Default::default(),
+    }
+}
+
+/// KSBs each unit covers, as a bit set over the 180 KSBs.
+fn unit_masks(doc: &Curriculum) -> Vec<[u64; 3]> {
+    doc.units
+        .iter()
+        .map(|unit| {
+            let mut mask = [0u64; 3];
+            for m in doc
+                .mappings
+                .iter()
+                .filter(|m| unit.outcomes.iter().any(|o| o.id == m.outcome))
+            {
+                let k: usize = m.ksb.as_str().trim_start_matches('k').parse().unwrap_or(0);
+                mask[k / 64] |= 1 << (k % 64);
+            }
+            mask
+        })
+        .collect()
+}
+
+/// Brute force, bit-parallel over all KSBs: visits every way to take 8 of the 40 units and
+/// marks the KSBs each misses. Returns the KSBs some programme misses, and how many
+/// programmes it visited.
+fn brute_force(masks: &[[u64; 3]]) -> ([u64; 3], u64) {
+    fn visit(
+        masks: &[[u64; 3]],
+        from: usize,
+        left: usize,
+        covered: [u64; 3],
+        missed: &mut [u64; 3],
+        count: &mut u64,
+    ) {
+        if left == 0 {
+            *count += 1;
+            for w in 0..3 {
+                missed[w] |= !covered[w];
+            }
+            return;
+        }
+        for u in from..=masks.len() - left {
+            let mut next = covered;
+            for w in 0..3 {
+                next[w] |= masks[u][w];
+            }
+            visit(masks, u + 1, left - 1, next, missed, count);
+        }
+    }
+    let mut missed = [0u64; 3];
+    let mut count = 0;
+    visit(masks, 0, PICK, [0; 3], &mut missed, &mut count);
+    let valid_bits = [u64::MAX, u64::MAX, (1u64 << (KSBS - 128)) - 1];
+    for w in 0..3 {
+        missed[w] &= valid_bits[w];
+    }
+    (missed, count)
+}
+
+fn benches(c: &mut Criterion) {
+    let large = curriculum(Size::LARGE);
+    c.bench_function("check synthetic LARGE", |b| {
+        b.iter(|| check(black_box(&large)))
+    });
+    let mut edited = large.clone();
+    let mut analyser = Analyser::default();
+    analyser.analyse(&edited);
+    let title = TextField::UnitTitle(large.units[0].id.clone());
+    let mut round = 0u64;
+    c.bench_function("pathway_report synthetic LARGE", |b| {
+        b.iter(|| black_box(pathway_report(black_box(&large))))
+    });
+    c.bench_function("analyse after a text edit (LARGE, cached)", |b| {
+        b.iter(|| {
+            round += 1;
+            let edit = Edit::SetText {
+                field: title.clone(),
+                value: format!("Unit title, revision {round}"),
+            };
+            if edited.apply(edit).is_ok() {
+                black_box(analyser.analyse(black_box(&edited)));
+            }
+        })
+    });
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../curricula/medtech-htq.ron");
+    match htq_core::store::load(&example) {
+        Ok(doc) => {
+            c.bench_function("check medtech-htq.ron", |b| {
+                b.iter(|| check(black_box(&doc)))
+            });
+        }
+        Err(e) => eprintln!("skipping medtech-htq.ron: {e}"),
+    }
+
+    let doc = forty_choose_eight();
+    c.bench_function("pathway_report 40 choose 8, 180 KSBs", |b| {
+        b.iter(|| pathway_report(black_box(&doc)))
+    });
+
+    let started = Instant::now();
+    let report = pathway_report(&doc);
+    let exact = started.elapsed();
+    let started = Instant::now();
+    let (missed, programmes) = brute_force(&unit_masks(&doc));
+    let brute = started.elapsed();
+    let agree = report.ksbs.iter().enumerate().all(|(k, entry)| {
+        let some = matches!(entry.status, PathwayStatus::SomePathways { .. });
+        some == (missed[k / 64] >> (k % 64) & 1 == 1)
+    });
+    let gaps = report
+        .ksbs
+        .iter()
+        .filter(|k| matches!(k.status, PathwayStatus::SomePathways { .. }))
+        .count();
+    println!(
+        "brute force: {programmes} programmes x {KSBS} KSBs in {brute:.2?}; exact analysis (one cold run) {exact:.2?}; \
+         ratio {:.0}x; {gaps} KSBs missable; results agree: {agree}",
+        brute.as_secs_f64() / exact.as_secs_f64().max(1e-9)
+    );
+}
+
+criterion_group!(analysis, benches);
+criterion_main!(analysis);
