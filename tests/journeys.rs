@@ -4,7 +4,7 @@
 
 mod support;
 
-use htq_studio::app::screen::unit::number_id;
+use htq_studio::app::number_id;
 use htq_studio::app::{Message, field_id};
 use htq_studio::model::{
     Band, Coverage, Curriculum, ItemRef, ItemStatus, NumberField, TextField, Unit,
@@ -22,6 +22,13 @@ fn copy(name: &str) -> (tempfile::TempDir, PathBuf) {
     let path = dir.path().join(name);
     std::fs::copy(curriculum(name), &path).expect("the curriculum copies");
     (dir, path)
+}
+
+/// The file at `path` as HTQ Studio saves it (a shipped file gains what the current format
+/// adds, such as duty ids, on its first save): the baseline to compare a saved file with.
+fn saved_once(path: &Path) -> String {
+    store::save(path, &reload(path)).expect("the file saves");
+    std::fs::read_to_string(path).expect("the saved file reads")
 }
 
 fn reload(path: &Path) -> Curriculum {
@@ -157,7 +164,7 @@ fn add_an_outcome_and_type_its_statement_and_three_criteria() {
 #[test]
 fn remove_an_outcome_then_undo_saves_the_file_as_it_was() {
     let (_dir, path) = copy("medtech-htq.ron");
-    let before = std::fs::read_to_string(&path).unwrap();
+    let before = saved_once(&path);
     let mut journey = open(&path);
     journey.click(SAFETY);
     journey.click("LO2");
@@ -558,7 +565,7 @@ fn record_a_workshop_decision_and_save() {
 #[test]
 fn a_status_set_in_the_workshop_and_undone_saves_the_original_bytes() {
     let (_dir, path) = copy("medtech-htq.ron");
-    let before = std::fs::read_to_string(&path).unwrap();
+    let before = saved_once(&path);
     let mut journey = open(&path);
     journey.click("Workshop");
     journey.send(Message::Key(
@@ -584,7 +591,7 @@ fn a_status_set_in_the_workshop_and_undone_saves_the_original_bytes() {
 #[test]
 fn undo_and_redo_typing_and_structure_changes() {
     let (_dir, path) = copy("medtech-htq.ron");
-    let before = std::fs::read_to_string(&path).unwrap();
+    let before = saved_once(&path);
     let mut journey = open(&path);
     journey.click(SAFETY);
     journey.click_field(field_id(&TextField::UnitTitle(
@@ -668,4 +675,89 @@ fn tab_walks_the_details_in_reading_order_and_shift_tab_walks_back() {
         saved.credits, 150,
         "Shift+Tab went back to the credits: {saved:?}"
     );
+}
+
+#[test]
+fn add_a_skill_by_hand_and_type_it() {
+    let (_dir, path) = copy("medtech-htq.ron");
+    let before = reload(&path);
+    let mut journey = open(&path);
+    journey.click("Standards and KSBs");
+    journey.click("Add skill");
+    journey.typewrite("Prepares and labels samples to the laboratory's procedure");
+    journey.click("Save");
+    let doc = reload(&path);
+    let standard = &doc.standards[0];
+    let skills = |s: &htq_studio::model::Standard| {
+        s.ksbs
+            .iter()
+            .filter(|k| k.kind == htq_studio::model::KsbKind::Skill)
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let added = skills(standard);
+    assert_eq!(added.len(), skills(&before.standards[0]).len() + 1);
+    let last = added.last().unwrap();
+    assert_eq!(
+        last.text,
+        "Prepares and labels samples to the laboratory's procedure"
+    );
+    assert_eq!(
+        last.code,
+        format!("S{}", added.len()),
+        "numbered after the last skill"
+    );
+}
+
+#[test]
+fn retiring_a_mapped_ksb_takes_its_mappings_and_undo_brings_both_back() {
+    let (_dir, path) = copy("medtech-htq.ron");
+    let before = saved_once(&path);
+    let doc = reload(&path);
+    let ksb = doc.mappings[0].ksb.clone();
+    let mut journey = open(&path);
+    journey.click("Standards and KSBs");
+    journey.send(Message::Standards(
+        htq_studio::app::screen::standards::Message::RetireKsb(ksb.clone()),
+    ));
+    journey.click("Save");
+    let retired = reload(&path);
+    assert!(retired.ksb(&ksb).is_none());
+    assert!(retired.mappings.iter().all(|m| m.ksb != ksb));
+    journey.click("Undo");
+    journey.click("Save");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+}
+
+#[test]
+fn write_a_standard_by_hand_with_a_duty() {
+    let (_dir, path) = copy("medtech-htq.ron");
+    let mut journey = open(&path);
+    journey.click("Standards and KSBs");
+    journey.click("Add a standard by hand");
+    journey.typewrite("ST1512");
+    tab(&mut journey);
+    journey.typewrite(" for AI and automation");
+    journey.click("Add knowledge");
+    journey.typewrite("Knows how training data shapes a model's behaviour");
+    journey.click("Add duty");
+    journey.typewrite("Monitors deployed models for drift");
+    tab(&mut journey);
+    journey.typewrite("K1");
+    journey.click("Save");
+    let doc = reload(&path);
+    let standard = doc.standards.last().unwrap();
+    assert_eq!(standard.reference, "ST1512");
+    assert_eq!(
+        standard.title,
+        "New occupational standard for AI and automation"
+    );
+    assert_eq!(standard.ksbs.len(), 1);
+    assert_eq!(standard.ksbs[0].code, "K1");
+    assert_eq!(standard.duties.len(), 1);
+    assert_eq!(
+        standard.duties[0].text,
+        "Monitors deployed models for drift"
+    );
+    assert_eq!(standard.duties[0].ksbs, [standard.ksbs[0].id.clone()]);
 }

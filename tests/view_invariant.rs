@@ -6,12 +6,13 @@
 
 mod support;
 
-use htq_studio::app::screen::unit::{self, Tab, long_fields, number_id, number_rule, number_value};
+use htq_studio::app::screen::unit::{self, Tab, long_fields};
 use htq_studio::app::screen::{structure, workshop};
 use htq_studio::app::shortcuts::Command;
 use htq_studio::app::{
     App, FieldAction, LongField, Message, Opened, Screen, field_id, normalise, text_value,
 };
+use htq_studio::app::{number_id, number_rule, number_value};
 use htq_studio::model::{Band, NumberField, TextField, Unit};
 use htq_studio::store;
 use iced::widget::Id;

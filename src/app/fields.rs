@@ -7,7 +7,7 @@
 //! afresh from the document. So the cursor stays put while the designer types, and no field can
 //! ever show (or write back) text that is not the document's.
 
-use crate::model::{Curriculum, Edit, TextField, TopicId};
+use crate::model::{Curriculum, Duty, DutyId, Edit, StandardId, TextField, TopicId};
 use iced::keyboard::{Key, key::Named};
 use iced::widget::text_editor::{self, Binding, Content, KeyPress};
 use iced::widget::{self, text_editor as editor};
@@ -66,7 +66,9 @@ impl LongField {
     fn is_statement(&self) -> bool {
         matches!(
             self,
-            LongField::Text(TextField::OutcomeText(_) | TextField::CriterionText(_))
+            LongField::Text(
+                TextField::OutcomeText(_) | TextField::CriterionText(_) | TextField::KsbText(_)
+            )
         )
     }
 }
@@ -107,7 +109,20 @@ pub fn text_value(doc: &Curriculum, field: &TextField) -> Option<String> {
         }
         TextField::MappingNote(outcome, ksb) => doc.mapping(outcome, ksb)?.note.clone(),
         TextField::GroupTitle(id) => q.rules.groups.iter().find(|g| &g.id == id)?.title.clone(),
+        TextField::StandardReference(id) => doc.standard(id)?.reference.clone(),
+        TextField::StandardTitle(id) => doc.standard(id)?.title.clone(),
+        TextField::KsbCode(id) => doc.ksb(id)?.1.code.clone(),
+        TextField::KsbText(id) => doc.ksb(id)?.1.text.clone(),
+        TextField::DutyCode(standard, duty) => duty_of(doc, standard, duty)?.code.clone(),
+        TextField::DutyText(standard, duty) => duty_of(doc, standard, duty)?.text.clone(),
     })
+}
+
+fn duty_of<'a>(doc: &'a Curriculum, standard: &StandardId, duty: &DutyId) -> Option<&'a Duty> {
+    doc.standard(standard)?
+        .duties
+        .iter()
+        .find(|d| &d.id == duty)
 }
 
 /// The text a field means: line endings made `\n`, trailing line breaks dropped (pressing

@@ -30,6 +30,7 @@ pub fn view(app: &App) -> Element<'_, Message> {
                     Screen::Unit(_) => workspace.unit.view(session).map(Message::Unit),
                     Screen::Mapping => workspace.mapping.view(session, false).map(Message::Mapping),
                     Screen::Findings => workspace.findings.view(session).map(Message::Findings),
+                    Screen::Standards => workspace.standards.view(session).map(Message::Standards),
                 };
                 row![sidebar(workspace), container(screen).center_x(Length::Fill)].into()
             }
@@ -217,6 +218,7 @@ fn sidebar(workspace: &Workspace) -> Element<'_, Message> {
     let mut list = column![
         nav("Qualification".into(), Screen::Structure, current),
         nav("KSB mapping".into(), Screen::Mapping, current),
+        nav("Standards and KSBs".into(), Screen::Standards, current),
         nav(
             format!(
                 "Findings ({}{})",

@@ -13,6 +13,7 @@ mod fields;
 mod files;
 mod flows;
 mod frame;
+mod numbers;
 mod recovery;
 pub mod screen;
 mod session;
@@ -27,6 +28,7 @@ pub use dialogs::{DialogRequest, Dialogs, NativeDialogs, PathFuture, Purpose, Sh
 pub use drafts::{NumberRule, Shown};
 pub use fields::{FieldAction, LongField, field_id, normalise, text_value};
 pub use files::{FileError, Opened, RecoveryOffer, Written, recovery_offers};
+pub use numbers::{number_id, number_rule, number_value};
 pub use session::Session;
 pub use worker::{Work, WorkerFailed};
 pub use workspace::Workspace;
@@ -157,6 +159,8 @@ pub enum Screen {
     Unit(UnitId),
     /// The LO x KSB mapping matrix.
     Mapping,
+    /// The occupational standards, their KSBs and duties.
+    Standards,
     /// Every finding.
     Findings,
 }
@@ -254,6 +258,8 @@ pub enum Message {
     Findings(screen::findings::Message),
     /// Mapping matrix.
     Mapping(screen::mapping::Message),
+    /// Standards, KSBs and duties.
+    Standards(screen::standards::Message),
     /// Search overlay.
     Search(screen::search::Message),
     /// Workshop mode.

@@ -151,6 +151,13 @@ impl App {
                 };
                 self.act(action)
             }
+            Message::Standards(message) => {
+                let action = match &mut self.workspace {
+                    Some(w) => w.standards.update(message, &w.session),
+                    None => screen::Action::None,
+                };
+                self.act(action)
+            }
             Message::Workshop(message) => {
                 let now = (self.clock)();
                 let action = match &mut self.workspace {
@@ -360,10 +367,15 @@ impl App {
                 if let (Some(screen), Some(workspace)) = (change.show, &mut self.workspace) {
                     workspace.navigate(screen);
                 }
-                let reveal = if change.reveal_end {
-                    operation::snap_to_end(screen::widgets::BODY_ID)
-                } else {
-                    Task::none()
+                let reveal = match change.reveal {
+                    Some(y) => operation::snap_to(
+                        screen::widgets::BODY_ID,
+                        iced::widget::scrollable::RelativeOffset {
+                            x: None,
+                            y: Some(y),
+                        },
+                    ),
+                    None => Task::none(),
                 };
                 let focus = change.focus.map_or_else(Task::none, operation::focus);
                 reveal.chain(focus)

@@ -2,7 +2,7 @@
 //! analysis) and each screen's state. Opening another file replaces the whole workspace, so
 //! nothing of the previous document (a comparison, a filter, a draft) survives into the next.
 
-use super::screen::{findings, mapping, search, structure, unit, workshop};
+use super::screen::{findings, mapping, search, standards, structure, unit, workshop};
 use super::{Conflict, Screen, Session};
 
 /// One open document and the state of every screen showing it.
@@ -20,6 +20,8 @@ pub struct Workspace {
     pub findings: findings::State,
     /// Mapping matrix state.
     pub mapping: mapping::State,
+    /// Standards screen state.
+    pub standards: standards::State,
     /// Search overlay, when open.
     pub search: Option<search::State>,
     /// Workshop mode's state: item in view, decision bar, panel views.
@@ -38,6 +40,7 @@ impl Workspace {
             unit: unit::State::default(),
             findings: findings::State::default(),
             mapping: mapping::State::default(),
+            standards: standards::State::default(),
             search: None,
             meeting: workshop::State::default(),
             conflict: None,
@@ -56,6 +59,7 @@ impl Workspace {
             self.screen = Screen::Structure;
         }
         self.structure.sync(doc, own_typing);
+        self.standards.sync(doc, own_typing);
         if let Screen::Unit(id) = &self.screen {
             self.unit.sync(id, doc, own_typing);
         }

@@ -20,7 +20,7 @@ use proptest::test_runner::{Config, TestRunner};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// How many variants `Edit` has.
-const VARIANTS: usize = 35;
+const VARIANTS: usize = 36;
 
 /// The number of `edit`'s variant.
 fn variant(edit: &Edit) -> usize {
@@ -60,6 +60,7 @@ fn variant(edit: &Edit) -> usize {
         Edit::RemoveItemRecord { .. } => 32,
         Edit::SetPanelPeople { .. } => 33,
         Edit::Batch(_) => 34,
+        Edit::ReplaceStandard { .. } => 35,
     }
 }
 
@@ -115,6 +116,15 @@ fn document() -> impl Strategy<Value = Curriculum> {
                 if doc.units.len() > 1 {
                     let other = doc.units[1].id.clone();
                     doc.units[0].links.push(other);
+                }
+                for standard in &mut doc.standards {
+                    let first = standard.ksbs.first().map(|k| k.id.clone());
+                    standard.duties.push(htq_core::model::Duty {
+                        id: "d1".into(),
+                        code: "D1".into(),
+                        text: "Maintains laboratory equipment".into(),
+                        ksbs: first.into_iter().collect(),
+                    });
                 }
                 doc.panel.members = (0..picks[0].index(3))
                     .map(|m| Member {
@@ -254,6 +264,18 @@ fn make(doc: &Curriculum, op: &Op) -> Option<Edit> {
                     .iter()
                     .map(|g| TextField::GroupTitle(g.id.clone())),
             );
+            for standard in &doc.standards {
+                fields.push(TextField::StandardReference(standard.id.clone()));
+                fields.push(TextField::StandardTitle(standard.id.clone()));
+                for ksb in &standard.ksbs {
+                    fields.push(TextField::KsbCode(ksb.id.clone()));
+                    fields.push(TextField::KsbText(ksb.id.clone()));
+                }
+                for duty in &standard.duties {
+                    fields.push(TextField::DutyCode(standard.id.clone(), duty.id.clone()));
+                    fields.push(TextField::DutyText(standard.id.clone(), duty.id.clone()));
+                }
+            }
             Edit::SetText {
                 field: choose(a, &fields)?,
                 value: text,
@@ -265,6 +287,11 @@ fn make(doc: &Curriculum, op: &Op) -> Option<Edit> {
         },
         2 => {
             let mut fields = vec![NumberField::QualificationLevel, NumberField::TotalCredits];
+            fields.extend(
+                doc.standards
+                    .iter()
+                    .map(|s| NumberField::StandardLevel(s.id.clone())),
+            );
             for unit in &units {
                 fields.extend([
                     NumberField::UnitLevel(unit.clone()),
@@ -501,11 +528,51 @@ fn make(doc: &Curriculum, op: &Op) -> Option<Edit> {
             }
             Edit::SetPanelPeople { members, sessions }
         }
+        35 => {
+            let mut standard = choose(a, &doc.standards)?;
+            if op.flag {
+                let id = doc.fresh_id(&format!("{}-k", standard.id));
+                standard.ksbs.insert(
+                    b.index(standard.ksbs.len() + 1),
+                    htq_core::model::Ksb {
+                        id: id.as_str().into(),
+                        kind: *c.get(&htq_core::model::KsbKind::ALL),
+                        code: "S99".into(),
+                        text,
+                    },
+                );
+                standard.duties.push(htq_core::model::Duty {
+                    id: format!("d-added-{}", standard.duties.len()).as_str().into(),
+                    code: "D99".into(),
+                    text: "A duty typed by hand".into(),
+                    ksbs: vec![id.as_str().into()],
+                });
+            } else if !standard.ksbs.is_empty() {
+                let retired = standard.ksbs.remove(b.index(standard.ksbs.len())).id;
+                for list in standard
+                    .duties
+                    .iter_mut()
+                    .map(|d| &mut d.ksbs)
+                    .chain(standard.options.iter_mut().map(|o| &mut o.ksbs))
+                {
+                    list.retain(|k| *k != retired);
+                }
+                standard.ksbs.reverse();
+            }
+            Edit::ReplaceStandard {
+                standard: Box::new(standard),
+            }
+        }
         _ => {
+            // Any variant but a batch again.
+            let not_batch = |pick: &Index| match pick.index(VARIANTS - 1) {
+                n if n >= 34 => n + 1,
+                n => n,
+            };
             let mut first = op.clone();
-            first.variant = a.index(VARIANTS - 1);
+            first.variant = not_batch(a);
             let mut second = op.clone();
-            second.variant = d.index(VARIANTS - 1);
+            second.variant = not_batch(d);
             let edits = [make(doc, &first), make(doc, &second)];
             Edit::Batch(edits.into_iter().flatten().collect())
         }

@@ -4,6 +4,7 @@
 pub mod findings;
 pub mod mapping;
 pub mod search;
+pub mod standards;
 pub mod structure;
 pub mod unit;
 pub mod widgets;
@@ -50,8 +51,9 @@ pub struct Change {
     /// The field to put the cursor in afterwards: the first field of an item just added, or
     /// a neighbour of one just removed.
     pub focus: Option<widget::Id>,
-    /// Scroll the screen to its end, where an item was just added.
-    pub reveal_end: bool,
+    /// Scroll the screen to this fraction of its height (1.0: the end), where an item was
+    /// just added.
+    pub reveal: Option<f32>,
 }
 
 impl Action {
@@ -61,7 +63,7 @@ impl Action {
             edit,
             show: None,
             focus: None,
-            reveal_end: false,
+            reveal: None,
         })
     }
 
@@ -71,7 +73,7 @@ impl Action {
             edit,
             show: None,
             focus: Some(field),
-            reveal_end: false,
+            reveal: None,
         })
     }
 
@@ -81,7 +83,7 @@ impl Action {
             edit,
             show: Some(screen),
             focus: Some(field),
-            reveal_end: false,
+            reveal: None,
         })
     }
 
@@ -92,7 +94,18 @@ impl Action {
             edit,
             show: None,
             focus: Some(field),
-            reveal_end: true,
+            reveal: Some(1.0),
+        })
+    }
+
+    /// Apply `edit`, put the cursor in `field` and scroll to `fraction` of the screen's
+    /// height, about where the item it adds appears.
+    pub fn edit_and_reveal(edit: Edit, field: widget::Id, fraction: f32) -> Self {
+        Action::Edit(Change {
+            edit,
+            show: None,
+            focus: Some(field),
+            reveal: Some(fraction.clamp(0.0, 1.0)),
         })
     }
 
@@ -102,7 +115,7 @@ impl Action {
             edit,
             show: None,
             focus: field,
-            reveal_end: false,
+            reveal: None,
         })
     }
 }

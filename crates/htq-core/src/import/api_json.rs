@@ -232,6 +232,7 @@ fn parse_record(record: &Value, prefix: &str) -> Result<Standard, ImportError> {
             }
         }
         duties.push(Duty {
+            id: format!("d{}", index + 1).as_str().into(),
             code: format!("D{}", index + 1),
             text,
             ksbs: mapped.iter().map(|&at| ksbs[at].id.clone()).collect(),

@@ -111,6 +111,59 @@ impl Curriculum {
         Ok(())
     }
 
+    /// `standard` may replace the standard at `index`: its KSB ids are its own (not used
+    /// anywhere else in the document, not twice in it, not empty), its duty ids are unique
+    /// within it, its duties and options name only its KSBs, and no mapping names a KSB it
+    /// drops.
+    pub(super) fn check_replacement(
+        &self,
+        index: usize,
+        standard: &Standard,
+    ) -> Result<(), EditError> {
+        let old = &self.standards[index];
+        let own: HashSet<&str> = std::iter::once(old.id.as_str())
+            .chain(old.ksbs.iter().map(|k| k.id.as_str()))
+            .collect();
+        let mut seen = HashSet::new();
+        for ksb in &standard.ksbs {
+            let id = ksb.id.as_str();
+            if id.trim().is_empty() {
+                return Err(EditError::Invalid("an id may not be empty".into()));
+            }
+            if (self.id_taken(id) && !own.contains(id)) || !seen.insert(id) || id == old.id.as_str()
+            {
+                return Err(EditError::DuplicateId(id.to_owned()));
+            }
+        }
+        let mut duties = HashSet::new();
+        for duty in &standard.duties {
+            if duty.id.as_str().trim().is_empty() || !duties.insert(duty.id.as_str()) {
+                return Err(EditError::DuplicateId(duty.id.to_string()));
+            }
+        }
+        let referenced = standard
+            .duties
+            .iter()
+            .flat_map(|d| &d.ksbs)
+            .chain(standard.options.iter().flat_map(|o| &o.ksbs));
+        for ksb in referenced {
+            if !seen.contains(ksb.as_str()) {
+                return Err(missing("KSB in this standard", ksb));
+            }
+        }
+        let dropped = self
+            .mappings
+            .iter()
+            .find(|m| old.ksbs.iter().any(|k| k.id == m.ksb) && !seen.contains(m.ksb.as_str()));
+        if let Some(mapping) = dropped {
+            return Err(EditError::Invalid(format!(
+                "{} is still mapped to {}",
+                mapping.ksb, mapping.outcome
+            )));
+        }
+        Ok(())
+    }
+
     /// `links` of `unit` name other units that exist.
     pub(super) fn check_links(&self, unit: &UnitId, links: &[UnitId]) -> Result<(), EditError> {
         for link in links {

@@ -1,6 +1,8 @@
 //! The curriculum document: plain data, serde-derived, no IO and no UI.
 
-use super::ids::{CriterionId, GroupId, KsbId, OutcomeId, ResourceId, StandardId, TopicId, UnitId};
+use super::ids::{
+    CriterionId, DutyId, GroupId, KsbId, OutcomeId, ResourceId, StandardId, TopicId, UnitId,
+};
 use serde::{Deserialize, Serialize};
 
 /// A whole curriculum: the qualification, its units, the occupational standards it is
@@ -450,6 +452,12 @@ impl KsbKind {
     }
 }
 
+impl std::fmt::Display for KsbKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
 /// One knowledge, skill or behaviour statement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -468,6 +476,9 @@ pub struct Ksb {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Duty {
+    /// Stable id within the standard; files without one get one when they are read.
+    #[serde(default)]
+    pub id: DutyId,
     /// Code, e.g. "D3".
     pub code: String,
     /// What the duty is.

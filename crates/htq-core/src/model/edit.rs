@@ -6,8 +6,8 @@
 //! recorded in the undo history still means the same item after others moved around it.
 
 use super::{
-    Band, ContentTopic, Coverage, Criterion, CriterionId, Entry, GroupId, ItemRecord, ItemRef,
-    ItemStatus, KsbId, LearningOutcome, Mapping, Member, OutcomeId, PanelSession,
+    Band, ContentTopic, Coverage, Criterion, CriterionId, DutyId, Entry, GroupId, ItemRecord,
+    ItemRef, ItemStatus, KsbId, LearningOutcome, Mapping, Member, OutcomeId, PanelSession,
     QualificationKind, Resource, ResourceId, ResourceKind, RulesOfCombination, Standard,
     StandardId, Theme, TopicId, Unit, UnitId,
 };
@@ -50,6 +50,18 @@ pub enum TextField {
     MappingNote(OutcomeId, KsbId),
     /// Title of an optional group.
     GroupTitle(GroupId),
+    /// A standard's reference, e.g. "ST0220".
+    StandardReference(StandardId),
+    /// A standard's title: the occupation.
+    StandardTitle(StandardId),
+    /// A KSB's code, e.g. "K12".
+    KsbCode(KsbId),
+    /// A KSB's statement.
+    KsbText(KsbId),
+    /// A duty's code, e.g. "D3".
+    DutyCode(StandardId, DutyId),
+    /// What a duty is.
+    DutyText(StandardId, DutyId),
 }
 
 /// A numeric field of the document.
@@ -65,6 +77,8 @@ pub enum NumberField {
     UnitCredits(UnitId),
     /// A unit's guided learning hours.
     UnitGlh(UnitId),
+    /// A standard's level.
+    StandardLevel(StandardId),
 }
 
 impl NumberField {
@@ -72,7 +86,9 @@ impl NumberField {
     pub fn is_level(&self) -> bool {
         matches!(
             self,
-            NumberField::QualificationLevel | NumberField::UnitLevel(_)
+            NumberField::QualificationLevel
+                | NumberField::UnitLevel(_)
+                | NumberField::StandardLevel(_)
         )
     }
 }
@@ -263,6 +279,12 @@ pub enum Edit {
     RemoveStandard {
         /// The standard.
         standard: StandardId,
+    },
+    /// Replace a standard's contents (its KSBs, duties and options, added, retired, reordered
+    /// or re-kinded), keeping its id; mappings to KSBs it no longer has go with them.
+    ReplaceStandard {
+        /// The standard as it should be; its id names the one replaced.
+        standard: Box<Standard>,
     },
     /// Set the panel's status of an item (starting its record if it has none).
     SetStatus {

@@ -73,6 +73,10 @@ define_id!(
     /// Identifies a recommended resource of a unit.
     ResourceId
 );
+define_id!(
+    /// Identifies a duty within its standard ("d3"); unique in the standard, not the file.
+    DutyId
+);
 
 /// Makes a fresh id with `prefix` that `taken` does not already contain.
 pub fn fresh_id(prefix: &str, taken: impl Fn(&str) -> bool) -> String {

@@ -22,7 +22,8 @@ pub use curriculum::*;
 pub use edit::{Edit, EditError, NumberField, TextField};
 pub use history::History;
 pub use ids::{
-    CriterionId, GroupId, KsbId, OutcomeId, ResourceId, StandardId, TopicId, UnitId, fresh_id,
+    CriterionId, DutyId, GroupId, KsbId, OutcomeId, ResourceId, StandardId, TopicId, UnitId,
+    fresh_id,
 };
 pub use numbering::{CriterionNumbers, outcome_label};
 pub use panel::{

@@ -76,11 +76,32 @@ pub fn from_str(text: &str, path: &Path) -> Result<Curriculum, LoadError> {
 pub fn parse(text: &str) -> Result<Curriculum, TextError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     limits::check_text(text)?;
-    let doc = parse_any(text)?;
+    let mut doc = parse_any(text)?;
+    give_duties_ids(&mut doc);
     validate::references(&doc, text)?;
     panel_refs::check(&doc.panel, text)?;
     texts::check(&doc, text)?;
     Ok(doc)
+}
+
+/// Gives every duty without an id one (`d1`, `d2` ... unique within its standard): files
+/// written before duties had ids, and duties typed into a file by hand.
+fn give_duties_ids(doc: &mut Curriculum) {
+    for standard in &mut doc.standards {
+        let mut taken: std::collections::HashSet<String> = standard
+            .duties
+            .iter()
+            .map(|duty| duty.id.to_string())
+            .filter(|id| !id.is_empty())
+            .collect();
+        for duty in &mut standard.duties {
+            if duty.id.as_str().is_empty() {
+                let id = crate::model::fresh_id("d", |candidate| taken.contains(candidate));
+                taken.insert(id.clone());
+                duty.id = id.as_str().into();
+            }
+        }
+    }
 }
 
 /// Parses `text` with the schema of the format it says it is in, converting older formats.

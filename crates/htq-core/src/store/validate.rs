@@ -46,6 +46,22 @@ pub(super) fn references(doc: &Curriculum, text: &str) -> Result<(), TextError> 
         }
     }
     for standard in &doc.standards {
+        let mut duties = HashSet::new();
+        if let Some(twice) = standard
+            .duties
+            .iter()
+            .find(|duty| !duties.insert(duty.id.as_str()))
+        {
+            let place = position::of_definition(text, twice.id.as_str(), 1).unwrap_or((0, 0));
+            return Err(TextError::at(
+                place,
+                format!(
+                    "the id \"{}\" is used for two duties of standard {}; every duty's id must \
+                     be unique in its standard",
+                    twice.id, standard.reference
+                ),
+            ));
+        }
         let own: HashSet<&str> = standard.ksbs.iter().map(|ksb| ksb.id.as_str()).collect();
         let lists = standard
             .duties

@@ -7,10 +7,10 @@ mod view;
 pub use view::library_button;
 
 use super::Action;
-use super::unit::{number_id, number_rule, number_value};
 use crate::app::FileError;
 use crate::app::drafts::{Drafts, NumberRule, Shown};
 use crate::app::fields::{FieldAction, Fields, LongField, field_id};
+use crate::app::numbers::{number_id, number_rule, number_value};
 use crate::app::{Purpose, Screen, Session};
 use crate::model::{
     Curriculum, Edit, GroupId, LevelCredits, NumberField, OptionalGroup, QualificationKind,

@@ -9,8 +9,9 @@ mod view;
 
 use super::Action;
 use crate::analysis::Location;
-use crate::app::drafts::{Drafts, NumberRule};
+use crate::app::drafts::Drafts;
 use crate::app::fields::{FieldAction, Fields, LongField, field_id};
+use crate::app::numbers::{number_rule, number_value};
 use crate::app::{Screen, Session};
 use crate::model::{
     Band, ContentTopic, Criterion, CriterionId, Curriculum, Edit, LearningOutcome, NumberField,
@@ -142,34 +143,6 @@ pub fn long_fields(unit: &Unit) -> Vec<LongField> {
         );
     }
     fields
-}
-
-/// What the number field `field` accepts.
-pub fn number_rule(field: &NumberField) -> NumberRule {
-    match field {
-        NumberField::QualificationLevel | NumberField::UnitLevel(_) => {
-            NumberRule::level("the level")
-        }
-        NumberField::TotalCredits | NumberField::UnitCredits(_) => NumberRule::count("the credits"),
-        NumberField::UnitGlh(_) => NumberRule::count("the guided learning hours"),
-    }
-}
-
-/// The document's value of the number field `field`; `None` when its unit is gone.
-pub fn number_value(doc: &Curriculum, field: &NumberField) -> Option<u32> {
-    let q = &doc.qualification;
-    Some(match field {
-        NumberField::QualificationLevel => u32::from(q.level),
-        NumberField::TotalCredits => q.total_credits,
-        NumberField::UnitLevel(id) => u32::from(doc.unit(id)?.level),
-        NumberField::UnitCredits(id) => doc.unit(id)?.credits,
-        NumberField::UnitGlh(id) => doc.unit(id)?.glh,
-    })
-}
-
-/// The widget id of a number field.
-pub fn number_id(field: &NumberField) -> widget::Id {
-    widget::Id::from(format!("{field:?}"))
 }
 
 fn text_id(field: TextField) -> widget::Id {

@@ -2,10 +2,11 @@
 //! learning outcome with its criteria and essential content, and the resources and links.
 //! Every list is keyed by its items' ids, so a widget's state follows its item.
 
-use super::{LinkChoice, Message, State, Tab, number_id, number_rule, number_value};
+use super::{LinkChoice, Message, State, Tab};
 use crate::analysis::{Finding, Location};
 use crate::app::Session;
 use crate::app::fields::{FieldKeys, Fields, LongField, field_id};
+use crate::app::numbers::{number_id, number_rule, number_value};
 use crate::app::screen::widgets::{
     caption, heading, key, labelled, labelled_input, number_input, scroll_body, secondary, tool,
 };

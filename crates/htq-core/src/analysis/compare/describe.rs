@@ -6,8 +6,8 @@
 
 use super::labels::{criterion_label, ksb_label, outcome_label_in, unit_label};
 use crate::model::{
-    Curriculum, Edit, EntryKind, ItemRef, KsbId, NumberField, OutcomeId, ResourceId, TextField,
-    TopicId, UnitId,
+    Curriculum, Edit, EntryKind, ItemRef, KsbId, NumberField, OutcomeId, ResourceId, StandardId,
+    TextField, TopicId, UnitId,
 };
 
 /// A short description of `edit` in the words of a panel's change log. `doc` is the version
@@ -57,6 +57,17 @@ fn topic_outcome(doc: &Curriculum, id: &TopicId) -> String {
 fn resource_unit(doc: &Curriculum, id: &ResourceId) -> String {
     doc.resource_position(id)
         .map_or_else(|| "a unit".to_owned(), |(u, _)| unit(doc, &doc.units[u].id))
+}
+
+/// "ST0220", or the id when the document does not hold the standard.
+fn standard(doc: &Curriculum, id: &StandardId) -> String {
+    doc.standard(id)
+        .map_or_else(|| id.to_string(), |s| s.reference.clone())
+}
+
+/// "1 KSB added", "3 KSBs added".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn item(doc: &Curriculum, item: &ItemRef) -> String {
@@ -112,6 +123,21 @@ fn text_field(doc: &Curriculum, field: &TextField) -> String {
             )
         }
         TextField::GroupTitle(id) => format!("Changed the title of optional group {id}"),
+        TextField::StandardReference(id) => {
+            format!("Changed the reference of standard {}", standard(doc, id))
+        }
+        TextField::StandardTitle(id) => {
+            format!("Changed the title of standard {}", standard(doc, id))
+        }
+        TextField::KsbCode(id) => format!("Changed the code of {}", ksb_label(doc, id)),
+        TextField::KsbText(id) => format!("Changed the statement of {}", ksb_label(doc, id)),
+        TextField::DutyCode(id, duty) | TextField::DutyText(id, duty) => {
+            let code = doc
+                .standard(id)
+                .and_then(|s| s.duties.iter().find(|d| &d.id == duty))
+                .map_or(duty.as_str(), |d| d.code.as_str());
+            format!("Changed duty {code} of standard {}", standard(doc, id))
+        }
     }
 }
 
@@ -127,6 +153,9 @@ fn number_field(doc: &Curriculum, field: &NumberField, value: u32) -> String {
             "Set the guided learning hours of {} to {value}",
             unit(doc, id)
         ),
+        NumberField::StandardLevel(id) => {
+            format!("Set the level of standard {} to {value}", standard(doc, id))
+        }
     }
 }
 
@@ -230,6 +259,28 @@ fn describe_one(doc: &Curriculum, edit: &Edit) -> String {
             doc.standard(standard)
                 .map_or(standard.as_str(), |s| s.reference.as_str())
         ),
+        Edit::ReplaceStandard { standard: new } => {
+            let old = doc.standard(&new.id);
+            let had = |id: &KsbId| old.is_some_and(|old| old.ksbs.iter().any(|k| &k.id == id));
+            let added = new.ksbs.iter().filter(|k| !had(&k.id)).count();
+            let retired = old.map_or(0, |old| {
+                old.ksbs
+                    .iter()
+                    .filter(|k| !new.ksbs.iter().any(|n| n.id == k.id))
+                    .count()
+            });
+            let mut parts = Vec::new();
+            if added > 0 {
+                parts.push(counted(added, "KSB added", "KSBs added"));
+            }
+            if retired > 0 {
+                parts.push(counted(retired, "KSB retired", "KSBs retired"));
+            }
+            if parts.is_empty() {
+                parts.push("KSBs or duties changed".to_owned());
+            }
+            format!("Changed standard {}: {}", new.reference, parts.join(", "))
+        }
         Edit::SetStatus {
             item: target,
             status,

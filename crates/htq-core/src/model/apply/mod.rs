@@ -8,9 +8,9 @@ mod panel;
 use super::checks::{check_index, move_item};
 use super::edit::missing;
 use super::{
-    ContentTopic, Coverage, Criterion, CriterionId, Curriculum, Edit, EditError, KsbId,
-    LearningOutcome, Mapping, NumberField, OutcomeId, Resource, ResourceId, TextField, TopicId,
-    Unit, UnitId,
+    ContentTopic, Coverage, Criterion, CriterionId, Curriculum, Duty, DutyId, Edit, EditError, Ksb,
+    KsbId, LearningOutcome, Mapping, NumberField, OutcomeId, Resource, ResourceId, Standard,
+    StandardId, TextField, TopicId, Unit, UnitId,
 };
 use std::collections::HashSet;
 
@@ -37,6 +37,20 @@ impl Curriculum {
                     .collect();
                 let cascade = self.unmap_all(|m| ksbs.contains(&m.ksb));
                 self.apply_cascade(cascade, Edit::RemoveStandard { standard })
+            }
+            Edit::ReplaceStandard { standard } => {
+                let old = self
+                    .standard(&standard.id)
+                    .ok_or_else(|| missing("standard", &standard.id))?;
+                let kept: HashSet<&KsbId> = standard.ksbs.iter().map(|k| &k.id).collect();
+                let retired: HashSet<KsbId> = old
+                    .ksbs
+                    .iter()
+                    .filter(|k| !kept.contains(&k.id))
+                    .map(|k| k.id.clone())
+                    .collect();
+                let cascade = self.unmap_all(|m| retired.contains(&m.ksb));
+                self.apply_cascade(cascade, Edit::ReplaceStandard { standard })
             }
             other => self.apply_one(other),
         }
@@ -311,6 +325,7 @@ impl Curriculum {
                     standard: Box::new(removed),
                 })
             }
+            Edit::ReplaceStandard { standard } => self.replace_standard(*standard),
             edit @ (Edit::SetStatus { .. }
             | Edit::AddEntry { .. }
             | Edit::RemoveLastEntry { .. }
@@ -319,6 +334,22 @@ impl Curriculum {
             | Edit::SetPanelPeople { .. }) => self.apply_panel(edit),
             Edit::Batch(edits) => self.apply_batch(edits),
         }
+    }
+
+    /// Replaces the standard with `standard`'s id by `standard` (see
+    /// [`Curriculum::check_replacement`]). Mappings to retired KSBs are removed beforehand,
+    /// by the cascade in `apply`.
+    fn replace_standard(&mut self, standard: Standard) -> Result<Edit, EditError> {
+        let index = self
+            .standards
+            .iter()
+            .position(|s| s.id == standard.id)
+            .ok_or_else(|| missing("standard", &standard.id))?;
+        self.check_replacement(index, &standard)?;
+        let old = std::mem::replace(&mut self.standards[index], standard);
+        Ok(Edit::ReplaceStandard {
+            standard: Box::new(old),
+        })
     }
 
     fn insert_unit(&mut self, index: usize, unit: Unit) -> Result<Edit, EditError> {
@@ -468,6 +499,13 @@ impl Curriculum {
                 std::mem::replace(&mut self.unit_mut(unit)?.credits, value)
             }
             NumberField::UnitGlh(unit) => std::mem::replace(&mut self.unit_mut(unit)?.glh, value),
+            NumberField::StandardLevel(standard) => {
+                let level = as_level(value)?;
+                u32::from(std::mem::replace(
+                    &mut self.standard_mut(standard)?.level,
+                    level,
+                ))
+            }
         };
         Ok(Edit::SetNumber { field, value: old })
     }
@@ -507,7 +545,36 @@ impl Curriculum {
                     .ok_or_else(|| missing("optional group", group))?
                     .title
             }
+            TextField::StandardReference(id) => &mut self.standard_mut(id)?.reference,
+            TextField::StandardTitle(id) => &mut self.standard_mut(id)?.title,
+            TextField::KsbCode(id) => &mut self.ksb_mut(id)?.code,
+            TextField::KsbText(id) => &mut self.ksb_mut(id)?.text,
+            TextField::DutyCode(standard, duty) => &mut self.duty_mut(standard, duty)?.code,
+            TextField::DutyText(standard, duty) => &mut self.duty_mut(standard, duty)?.text,
         })
+    }
+
+    fn standard_mut(&mut self, id: &StandardId) -> Result<&mut Standard, EditError> {
+        self.standards
+            .iter_mut()
+            .find(|s| &s.id == id)
+            .ok_or_else(|| missing("standard", id))
+    }
+
+    fn ksb_mut(&mut self, id: &KsbId) -> Result<&mut Ksb, EditError> {
+        self.standards
+            .iter_mut()
+            .flat_map(|s| s.ksbs.iter_mut())
+            .find(|k| &k.id == id)
+            .ok_or_else(|| missing("KSB", id))
+    }
+
+    fn duty_mut(&mut self, standard: &StandardId, id: &DutyId) -> Result<&mut Duty, EditError> {
+        self.standard_mut(standard)?
+            .duties
+            .iter_mut()
+            .find(|d| &d.id == id)
+            .ok_or_else(|| missing("duty", id))
     }
 
     fn unit_mut(&mut self, id: &UnitId) -> Result<&mut Unit, EditError> {
