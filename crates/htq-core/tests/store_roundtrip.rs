@@ -83,7 +83,7 @@ prop_compose! {
         options in prop::collection::vec((text(), prop::collection::vec(any::<Index>(), 0..2)), 0..2),
     ) -> Standard {
         let pick_ksbs = |picks: Vec<Index>| picks.iter().map(|i| i.get(&ksbs).id.clone()).collect();
-        let duties = duties.into_iter().map(|(code, text, picks)| Duty { code, text, ksbs: pick_ksbs(picks) }).collect();
+        let duties = duties.into_iter().enumerate().map(|(n, (code, text, picks))| Duty { id: format!("d{}", n + 1).as_str().into(), code, text, ksbs: pick_ksbs(picks) }).collect();
         let options = options.into_iter().map(|(title, picks)| StandardOption { title, ksbs: pick_ksbs(picks) }).collect();
         Standard {
             id: id.as_str().into(), reference, title, level, version, illustrative, summary,
