@@ -7,6 +7,7 @@
 
 use crate::analysis::{self, Severity};
 use crate::store;
+use crate::words::counted;
 use crate::{export, import};
 use clap::{Args, Parser, Subcommand};
 use std::io::{self, Write};
@@ -436,10 +437,6 @@ fn tell_notes(console: &mut Console<'_>, written: &store::Written) {
 }
 
 /// `1 error`, `3 errors`.
-fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// Writes an export made from `source` to `out` through the store's one write path, or says
 /// why not; `Some(code)` when it failed.
 fn write_export(

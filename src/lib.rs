@@ -8,4 +8,4 @@
 pub mod app;
 pub mod cli;
 
-pub use htq_core::{analysis, export, import, model, store};
+pub use htq_core::{analysis, export, import, model, store, words};

@@ -82,8 +82,8 @@ fn write_a_new_unit_from_a_template_end_to_end() {
     let (_dir, path) = copy("medtech-htq.ron");
     let mut journey = open(&path);
     journey.click("Add unit");
-    // The title has the cursor, at the end of the template's title.
-    journey.typewrite(" in cell culture");
+    // The title has the cursor, with the template's title selected: typing replaces it.
+    journey.typewrite("Cell Culture Techniques");
     tab(&mut journey); // level
     tab(&mut journey); // credits
     for _ in 0..2 {
@@ -102,7 +102,7 @@ fn write_a_new_unit_from_a_template_end_to_end() {
     journey.click("Save");
     let doc = reload(&path);
     let added = doc.units.last().unwrap();
-    assert_eq!(added.title, "New laboratory skills unit in cell culture");
+    assert_eq!(added.title, "Cell Culture Techniques");
     assert_eq!(
         added.credits, 30,
         "Tab went title, level, credits: {added:?}"

@@ -28,7 +28,7 @@ fn a_file_changed_on_disk_is_never_overwritten_blindly() {
     let dialogs = ScriptedDialogs::answering(&[&elsewhere]);
     let mut journey = start(options(Some(&path), dialogs.clone(), None), dialogs.clone());
     journey.click("Add unit");
-    journey.typewrite(" for calibration");
+    journey.typewrite("Calibration in Practice");
 
     let mut theirs = store::load(&path).unwrap();
     theirs.qualification.title = "Retitled by a colleague".into();
@@ -54,7 +54,7 @@ fn a_file_changed_on_disk_is_never_overwritten_blindly() {
     assert!(
         mine.units
             .iter()
-            .any(|u| u.title == "New laboratory skills unit for calibration")
+            .any(|u| u.title == "Calibration in Practice")
     );
     assert_eq!(
         store::load(&path).unwrap(),

@@ -2,14 +2,14 @@
 //! banners, the unsaved-changes question, the shortcuts list, the search overlay and the start
 //! screen. Pure functions of `App`.
 
-use super::screen::widgets::{caption, heading, primary, secondary, tool};
-use super::screen::{findings, structure, workshop};
+use super::screen::widgets::{caption, count_badge, heading, primary, secondary, tool};
+use super::screen::{structure, workshop};
 use super::shortcuts::{self, Command};
 use super::theme::{self, size, space};
 use super::{
-    App, Banner, Choice, Conflict, Message, Pending, Resolution, Screen, Session, Workspace, files,
+    App, Banner, Choice, Conflict, Message, Pending, Resolution, Screen, Workspace, files,
 };
-use crate::analysis::Severity;
+use crate::words::counted;
 use iced::widget::{
     Column, button, center, column, container, mouse_area, opaque, row, scrollable, stack, text,
     text_input,
@@ -74,8 +74,8 @@ pub fn view(app: &App) -> Element<'_, Message> {
         );
     }
     page = page.push(container(main).height(Length::Fill));
-    if let Some(session) = app.session() {
-        page = page.push(status_bar(app, session));
+    if let Some(workspace) = app.workspace() {
+        page = page.push(status_bar(app, workspace));
     }
     let mut layers = stack![page];
     if let Some(pending) = &app.pending {
@@ -210,28 +210,21 @@ fn sidebar(workspace: &Workspace) -> Element<'_, Message> {
     let session = &workspace.session;
     let current = &workspace.screen;
     let doc = &session.doc;
-    let errors = session
-        .findings()
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
     let mut list = column![
         nav("Qualification".into(), Screen::Structure, current),
         nav("KSB mapping".into(), Screen::Mapping, current),
         nav("Standards and KSBs".into(), Screen::Standards, current),
-        nav(
-            format!(
-                "Findings ({}{})",
-                session.findings().len(),
-                if errors > 0 {
-                    format!(", {errors} errors")
-                } else {
-                    String::new()
-                }
-            ),
-            Screen::Findings,
-            current
-        ),
+        button(
+            row![
+                text("Findings").size(size::BODY).width(Length::Fill),
+                count_badge(session.findings().len())
+            ]
+            .align_y(Alignment::Center)
+        )
+        .width(Length::Fill)
+        .padding([5, 10])
+        .style(theme::nav_button(current == &Screen::Findings))
+        .on_press(Message::Navigate(Screen::Findings)),
         caption("Units"),
     ]
     .spacing(2);
@@ -249,7 +242,8 @@ fn sidebar(workspace: &Workspace) -> Element<'_, Message> {
         .into()
 }
 
-fn status_bar<'a>(app: &'a App, session: &'a Session) -> Element<'a, Message> {
+fn status_bar<'a>(app: &'a App, workspace: &'a Workspace) -> Element<'a, Message> {
+    let session = &workspace.session;
     let path = session.path.as_ref().map_or_else(
         || "New curriculum, never saved".to_owned(),
         |p| p.display().to_string(),
@@ -275,7 +269,7 @@ fn status_bar<'a>(app: &'a App, session: &'a Session) -> Element<'a, Message> {
         row![
             text(path).size(size::SMALL).width(Length::Fill),
             text(other).size(size::SMALL),
-            findings::summary(session).map(Message::Findings),
+            workspace.findings.summary(session).map(Message::Findings),
             text(state).size(size::SMALL),
             text(format!("Zoom {:.0}%", app.zoom * 100.0)).size(size::SMALL),
         ]
@@ -358,8 +352,8 @@ fn conflict_view(conflict: &Conflict) -> Element<'_, Message> {
         body = body.push(
             column![
                 text(format!(
-                    "Your version differs from theirs in {} places:",
-                    theirs.changes.len()
+                    "Your version differs from theirs in {}:",
+                    counted(theirs.changes.len(), "place", "places")
                 ))
                 .font(theme::BOLD),
                 Column::with_children(lines).spacing(2),
@@ -414,10 +408,7 @@ fn recoveries_view<'a>(offers: &[(usize, &'a files::RecoveryOffer)]) -> Element<
                     text(format!(
                         "Last edit kept {}; {} from the file:",
                         offer.recovery.written_at_label(),
-                        match offer.differences.len() {
-                            1 => "1 difference".to_owned(),
-                            n => format!("{n} differences"),
-                        }
+                        counted(offer.differences.len(), "difference", "differences")
                     ))
                     .size(size::SMALL),
                     Column::with_children(shown).spacing(2),

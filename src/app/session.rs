@@ -3,7 +3,7 @@
 
 use super::files::{Opened, Written};
 use crate::analysis::{Analyser, Analysis, Finding, PathwayReport};
-use crate::model::{Curriculum, Edit, EditError, History};
+use crate::model::{Curriculum, Edit, EditError, History, Unit, UnitId};
 use crate::store::{Fingerprint, LockInfo, LockNote};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -22,6 +22,10 @@ pub struct Session {
     /// Someone else who had the file open when we opened it.
     pub other_editor: Option<LockInfo>,
     lock: Option<Arc<LockNote>>,
+    /// Units nobody has begun to write (no introduction, outcome or criterion text), as
+    /// opened or as added from a template. Until the designer writes in one, or asks for a
+    /// full check, its empty text is work to do (hints), not a wall of errors.
+    drafts: Vec<UnitId>,
     analyser: Analyser,
     analysis: Analysis,
     analysed_revision: u64,
@@ -30,8 +34,15 @@ pub struct Session {
 impl Session {
     /// A session over `doc`, loaded from `path` (or new when `None`).
     pub fn new(doc: Curriculum, path: Option<PathBuf>) -> Self {
+        let drafts = doc
+            .units
+            .iter()
+            .filter(|unit| is_unwritten(unit))
+            .map(|unit| unit.id.clone())
+            .collect::<Vec<UnitId>>();
         let mut analyser = Analyser::default();
-        let analysis = analyser.analyse(&doc);
+        let mut analysis = analyser.analyse(&doc);
+        analysis.treat_as_drafts(&doc, |id| drafts.contains(id));
         Self {
             doc,
             path,
@@ -39,6 +50,7 @@ impl Session {
             fingerprint: None,
             other_editor: None,
             lock: None,
+            drafts,
             analyser,
             analysis,
             analysed_revision: 0,
@@ -56,9 +68,25 @@ impl Session {
 
     /// Applies an edit as one undoable step and refreshes the analysis.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        let draft = match &edit {
+            Edit::InsertUnit { unit, .. } if is_unwritten(unit) => Some(unit.id.clone()),
+            _ => None,
+        };
         self.history.apply(&mut self.doc, edit)?;
+        self.drafts.extend(draft);
         self.refresh();
         Ok(())
+    }
+
+    /// Checks the draft units like every other: their empty text is reported as missing.
+    pub fn check_everything(&mut self) {
+        self.drafts.clear();
+        self.analyse();
+    }
+
+    /// How many units are drafts whose empty text is shown as work to do.
+    pub fn draft_count(&self) -> usize {
+        self.drafts.len()
     }
 
     /// Undoes the last step. Returns whether anything changed.
@@ -121,10 +149,27 @@ impl Session {
     }
 
     fn refresh(&mut self) {
-        let revision = self.history.revision();
-        if revision != self.analysed_revision {
-            self.analysis = self.analyser.analyse(&self.doc);
-            self.analysed_revision = revision;
+        if self.history.revision() != self.analysed_revision {
+            self.analyse();
         }
     }
+
+    fn analyse(&mut self) {
+        let doc = &self.doc;
+        self.drafts
+            .retain(|id| doc.unit(id).is_some_and(is_unwritten));
+        self.analysis = self.analyser.analyse(doc);
+        let drafts = &self.drafts;
+        self.analysis.treat_as_drafts(doc, |id| drafts.contains(id));
+        self.analysed_revision = self.history.revision();
+    }
+}
+
+/// Whether nothing of `unit` has been written yet: no introduction, outcome or criterion text.
+fn is_unwritten(unit: &Unit) -> bool {
+    unit.introduction.trim().is_empty()
+        && unit.outcomes.iter().all(|outcome| {
+            outcome.text.trim().is_empty()
+                && outcome.criteria.iter().all(|c| c.text.trim().is_empty())
+        })
 }

@@ -44,6 +44,10 @@ pub enum Command {
     NextField,
     /// Put the cursor in the previous field (Shift+Tab).
     PreviousField,
+    /// Go to the next finding shown on the findings screen (F8).
+    NextFinding,
+    /// Go to the previous finding (Shift+F8).
+    PreviousFinding,
     /// Workshop: set the status of the item in view (index into `ItemStatus::ALL`).
     Status(usize),
 }
@@ -76,6 +80,11 @@ pub fn command(key: &Key, modifiers: Modifiers, captured: bool) -> Option<Comman
             .filter(|n| (1..=5).contains(n))
             .map(|n| Command::Status(n - 1)),
         Key::Named(Named::F1) => Some(Command::ShowShortcuts),
+        Key::Named(Named::F8) => Some(if shift {
+            Command::PreviousFinding
+        } else {
+            Command::NextFinding
+        }),
         Key::Named(Named::F11) => Some(Command::Workshop),
         Key::Named(Named::PageDown) if !captured => Some(Command::Next),
         Key::Named(Named::PageUp) if !captured => Some(Command::Previous),
@@ -100,6 +109,7 @@ pub const LIST: &[(&str, &str)] = &[
     ("Ctrl+Shift+Z or Ctrl+Y", "Redo"),
     ("Ctrl+F", "Search units, outcomes, criteria and KSBs"),
     ("Ctrl+E", "Export the specification PDF"),
+    ("F8 / Shift+F8", "Go to the next or previous finding"),
     ("F11", "Workshop mode on or off"),
     ("Ctrl+Plus / Ctrl+Minus / Ctrl+0", "Zoom in, out, reset"),
     (

@@ -239,6 +239,17 @@ impl App {
                 }
                 _ => Task::none(),
             },
+            Command::NextFinding | Command::PreviousFinding => {
+                let forward = command == Command::NextFinding;
+                let step = self
+                    .workspace
+                    .as_mut()
+                    .and_then(|w| w.findings.step(&w.session, forward));
+                match step {
+                    Some((location, _, _)) => self.locate(&location),
+                    None => Task::none(),
+                }
+            }
             Command::NextField => operation::focus_next(),
             Command::PreviousField => operation::focus_previous(),
             Command::Escape => {
@@ -377,7 +388,13 @@ impl App {
                     ),
                     None => Task::none(),
                 };
-                let focus = change.focus.map_or_else(Task::none, operation::focus);
+                let focus = match change.focus {
+                    Some(field) if change.select => {
+                        operation::focus(field.clone()).chain(operation::select_all(field))
+                    }
+                    Some(field) => operation::focus(field),
+                    None => Task::none(),
+                };
                 reveal.chain(focus)
             }
             screen::Action::Navigate(screen) => {
@@ -391,6 +408,12 @@ impl App {
             screen::Action::Pick(purpose) => self.pick(purpose),
             screen::Action::Banner(banner) => {
                 self.banner = Some(banner);
+                Task::none()
+            }
+            screen::Action::CheckEverything => {
+                if let Some(workspace) = &mut self.workspace {
+                    workspace.session.check_everything();
+                }
                 Task::none()
             }
             screen::Action::Seal => {

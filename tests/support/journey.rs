@@ -55,7 +55,7 @@ pub fn options(
 pub fn start(
     options: Options,
     dialogs: Arc<ScriptedDialogs>,
-) -> Journey<impl Program<State = App, Message = Message> + 'static> {
+) -> Journey<impl Program<State = App, Message = Message, Theme = iced::Theme> + 'static> {
     load_fonts();
     let program = app::application(options);
     let (sender, events) = mpsc::channel(256);
@@ -71,7 +71,9 @@ pub fn start(
 }
 
 /// Opens `path` in a new window with no dialog answers.
-pub fn open(path: &Path) -> Journey<impl Program<State = App, Message = Message> + 'static> {
+pub fn open(
+    path: &Path,
+) -> Journey<impl Program<State = App, Message = Message, Theme = iced::Theme> + 'static> {
     let dialogs = Arc::new(ScriptedDialogs::default());
     start(options(Some(path), dialogs.clone(), None), dialogs)
 }
@@ -162,6 +164,29 @@ impl<P: Program<State = App, Message = Message> + 'static> Journey<P> {
                 target: Some(Target::Point(center)),
             },
         )));
+    }
+
+    /// Draws the window as it is now, `size` logical pixels at `scale`, into the PNG at `path`
+    /// (replaced if there), for a person to look at.
+    #[allow(dead_code, reason = "used by the journeys that keep pictures")]
+    pub fn picture(&mut self, path: &Path)
+    where
+        P: Program<Theme = iced::Theme>,
+    {
+        let theme = self
+            .emulator
+            .theme(&self.program)
+            .unwrap_or(iced::Theme::Light);
+        let mut ui = iced_test::Simulator::with_size(
+            settings(),
+            (1280.0, 800.0),
+            self.emulator.view(&self.program),
+        );
+        let snapshot = ui.snapshot(&theme).expect("the window draws");
+        let _ = std::fs::remove_file(path);
+        snapshot
+            .matches_image(path)
+            .expect("the picture is written");
     }
 
     /// Types `text` into the field that has the cursor.

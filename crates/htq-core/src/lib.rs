@@ -3,7 +3,8 @@
 //! occupational standards read in (`import`) and the specification written out (`export`).
 //!
 //! Layers, arrows pointing down only: `export` and `import` sit on `analysis` and `store`,
-//! which sit on `model`; `model` imports nothing of ours. The window and the command line are
+//! which sit on `model`; `model` imports nothing of ours. `words` (counted nouns for
+//! messages) is a leaf any layer may use. The window and the command line are
 //! in the `htq-studio` crate, which nothing here may import.
 
 pub mod analysis;
@@ -11,3 +12,4 @@ pub mod export;
 pub mod import;
 pub mod model;
 pub mod store;
+pub mod words;

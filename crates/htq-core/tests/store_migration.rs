@@ -23,7 +23,7 @@ const EMPTY_PANEL: &str = "    panel: (
 )
 ";
 
-/// The lines of a format 3 text that format 2 did not have: topic and resource ids.
+/// The lines of a format 3 text that format 2 did not have: topic, resource and duty ids.
 fn is_new_id_line(line: &str) -> bool {
     let Some(id) = line.trim().strip_prefix("id: \"") else {
         return false;
@@ -33,7 +33,10 @@ fn is_new_id_line(line: &str) -> bool {
         id.rsplit_once(mark)
             .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
     };
-    numbered("-t") || numbered("-r")
+    let duty = id
+        .strip_prefix('d')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    numbered("-t") || numbered("-r") || duty
 }
 
 /// Saves `doc` in a temporary folder and returns the text written.
@@ -92,7 +95,7 @@ fn a_format_1_file_opens_with_an_empty_panel_record_and_ids_and_saves_as_format_
 }
 
 #[test]
-fn a_format_2_file_gains_topic_and_resource_ids_and_keeps_every_other_line()
+fn a_format_2_file_gains_topic_resource_and_duty_ids_and_keeps_every_other_line()
 -> Result<(), Box<dyn std::error::Error>> {
     let path = fixture("v2", "medtech-htq-draft.ron");
     let old = fs::read_to_string(&path)?;
@@ -121,10 +124,11 @@ fn a_format_2_file_gains_topic_and_resource_ids_and_keeps_every_other_line()
     let new = saved_text(&doc)?;
     assert!(new.starts_with("(\n    format: 3,\n"));
     let added: Vec<&str> = new.lines().filter(|l| is_new_id_line(l)).collect();
+    let duties = doc.standards.iter().map(|s| s.duties.len()).sum::<usize>();
     assert_eq!(
         added.len(),
-        topics + resources,
-        "one new id per topic and resource"
+        topics + resources + duties,
+        "one new id per topic, resource and duty"
     );
     let kept: Vec<&str> = new.lines().skip(2).filter(|l| !is_new_id_line(l)).collect();
     let before: Vec<&str> = old.lines().skip(2).collect();

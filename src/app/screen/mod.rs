@@ -39,6 +39,8 @@ pub enum Action {
     CloseSearch,
     /// Run a task.
     Run(Task<AppMessage>),
+    /// Check draft units like every other.
+    CheckEverything,
 }
 
 /// An edit and what follows it once it is applied.
@@ -54,36 +56,45 @@ pub struct Change {
     /// Scroll the screen to this fraction of its height (1.0: the end), where an item was
     /// just added.
     pub reveal: Option<f32>,
+    /// Select the focused field's text, so that typing replaces it (a new unit's title).
+    pub select: bool,
+}
+
+impl Change {
+    /// `edit`, with nothing to do after it.
+    fn of(edit: Edit) -> Self {
+        Self {
+            edit,
+            show: None,
+            focus: None,
+            reveal: None,
+            select: false,
+        }
+    }
 }
 
 impl Action {
     /// Apply `edit`, nothing more.
     pub fn edit(edit: Edit) -> Self {
-        Action::Edit(Change {
-            edit,
-            show: None,
-            focus: None,
-            reveal: None,
-        })
+        Action::Edit(Change::of(edit))
     }
 
     /// Apply `edit`, then put the cursor in `field`.
     pub fn edit_and_focus(edit: Edit, field: widget::Id) -> Self {
         Action::Edit(Change {
-            edit,
-            show: None,
             focus: Some(field),
-            reveal: None,
+            ..Change::of(edit)
         })
     }
 
-    /// Apply `edit`, then show `screen` with the cursor in `field`.
-    pub fn edit_and_show(edit: Edit, screen: Screen, field: widget::Id) -> Self {
+    /// Apply `edit`, then show `screen` with the text of `field` selected, for typing to
+    /// replace it.
+    pub fn edit_show_and_select(edit: Edit, screen: Screen, field: widget::Id) -> Self {
         Action::Edit(Change {
-            edit,
             show: Some(screen),
             focus: Some(field),
-            reveal: None,
+            select: true,
+            ..Change::of(edit)
         })
     }
 
@@ -91,10 +102,9 @@ impl Action {
     /// item it adds appears.
     pub fn edit_at_end(edit: Edit, field: widget::Id) -> Self {
         Action::Edit(Change {
-            edit,
-            show: None,
             focus: Some(field),
             reveal: Some(1.0),
+            ..Change::of(edit)
         })
     }
 
@@ -102,20 +112,17 @@ impl Action {
     /// height, about where the item it adds appears.
     pub fn edit_and_reveal(edit: Edit, field: widget::Id, fraction: f32) -> Self {
         Action::Edit(Change {
-            edit,
-            show: None,
             focus: Some(field),
             reveal: Some(fraction.clamp(0.0, 1.0)),
+            ..Change::of(edit)
         })
     }
 
     /// Apply `edit` and put the cursor in `field` when there is one to go to.
     pub fn edit_and_maybe_focus(edit: Edit, field: Option<widget::Id>) -> Self {
         Action::Edit(Change {
-            edit,
-            show: None,
             focus: field,
-            reveal: None,
+            ..Change::of(edit)
         })
     }
 }

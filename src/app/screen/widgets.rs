@@ -76,6 +76,19 @@ pub fn key(id: &str) -> u64 {
     hasher.finish()
 }
 
+/// A count in a badge of fixed width (empty at zero), so that a count appearing, growing or
+/// going never moves what stands beside it.
+pub fn count_badge<'a, M: 'a>(n: usize) -> Element<'a, M> {
+    container(
+        text(if n > 0 { n.to_string() } else { String::new() })
+            .size(size::SMALL)
+            .style(theme::muted),
+    )
+    .width(34)
+    .center_x(34)
+    .into()
+}
+
 /// Any widget with a caption above it.
 pub fn labelled<'a, M: 'a>(label: &'a str, content: impl Into<Element<'a, M>>) -> Element<'a, M> {
     column![caption(label), content.into()]

@@ -3,10 +3,14 @@
 //! learner can take, and whether any valid programme exists at all.
 
 use super::programme::{LevelCap, Programmes};
-use super::repeats::counted;
-use super::{Finding, Location};
+use super::repeats::tally;
+use super::{Finding, FindingKind, Location};
 use crate::model::{Curriculum, OptionalGroup, Unit, UnitId};
+use crate::words::counted;
 use std::collections::{HashMap, HashSet};
+
+/// The kind of every finding made here.
+const KIND: FindingKind = FindingKind::Rules;
 
 /// Unit credits come in multiples of this.
 const CREDIT_STEP: u32 = 15;
@@ -67,6 +71,7 @@ pub(crate) fn check(doc: &Curriculum, solved: &Solved, out: &mut Vec<Finding>) {
         level_shape(doc, &solved.level_gaps, out);
     } else {
         out.push(Finding::error(
+            KIND,
             Location::Rules,
             "no valid combination of units exists: no learner can complete the qualification \
              under these rules of combination",
@@ -79,6 +84,7 @@ pub(crate) fn check(doc: &Curriculum, solved: &Solved, out: &mut Vec<Finding>) {
         unit_level(doc, unit, out);
         if !taken.contains(&unit.id) {
             out.push(Finding::warning(
+                KIND,
                 Location::Unit(unit.id.clone()),
                 "no learner can take this unit: it is neither mandatory nor in an optional group",
             ));
@@ -102,6 +108,7 @@ fn kind_shape(doc: &Curriculum, out: &mut Vec<Finding>) {
     let level = expected.iter().map(|(level, _)| *level).max().unwrap_or(4);
     if q.level != level {
         out.push(Finding::error(
+            KIND,
             Location::Qualification,
             format!(
                 "an {} is a Level {level} qualification, but the level is {}",
@@ -112,10 +119,12 @@ fn kind_shape(doc: &Curriculum, out: &mut Vec<Finding>) {
     let total: u32 = expected.iter().map(|(_, credits)| credits).sum();
     if q.total_credits != total {
         out.push(Finding::error(
+            KIND,
             Location::Qualification,
             format!(
-                "an {} has {total} credits ({}), but the total is {}",
+                "an {} has {} ({}), but the total is {}",
                 q.kind,
+                counted(total, "credit", "credits"),
                 expected
                     .iter()
                     .map(|(level, credits)| format!("{credits} at Level {level}"))
@@ -132,9 +141,10 @@ fn kind_shape(doc: &Curriculum, out: &mut Vec<Finding>) {
 fn references(doc: &Curriculum, mandatory: &HashSet<&UnitId>, out: &mut Vec<Finding>) {
     let units: HashSet<&UnitId> = doc.units.iter().map(|u| &u.id).collect();
     let rules = &doc.qualification.rules;
-    for (id, times) in counted(&rules.mandatory) {
+    for (id, times) in tally(&rules.mandatory) {
         if !units.contains(id) {
             out.push(Finding::error(
+                KIND,
                 Location::Rules,
                 format!(
                     "the mandatory units name \"{id}\", which is not a unit of this qualification"
@@ -142,17 +152,20 @@ fn references(doc: &Curriculum, mandatory: &HashSet<&UnitId>, out: &mut Vec<Find
             ));
         } else if times > 1 {
             out.push(Finding::warning(
+                KIND,
                 Location::Unit(id.clone()),
                 format!(
-                    "the list of mandatory units names this unit {times} times; once is enough"
+                    "the list of mandatory units names this unit {}; once is enough",
+                    counted(times, "time", "times")
                 ),
             ));
         }
     }
     for group in &rules.groups {
-        for (id, times) in counted(&group.units) {
+        for (id, times) in tally(&group.units) {
             if !units.contains(id) {
                 out.push(Finding::error(
+                    KIND,
                     Location::Rules,
                     format!(
                         "group \"{}\" names \"{id}\", which is not a unit of this qualification",
@@ -162,8 +175,7 @@ fn references(doc: &Curriculum, mandatory: &HashSet<&UnitId>, out: &mut Vec<Find
                 continue;
             }
             if mandatory.contains(id) {
-                out.push(Finding::warning(
-                    Location::Unit(id.clone()),
+                out.push(Finding::warning(KIND, Location::Unit(id.clone()),
                     format!(
                         "the unit is mandatory and also in group \"{}\"; it counts towards that group's bounds for every learner",
                         group.title
@@ -172,16 +184,19 @@ fn references(doc: &Curriculum, mandatory: &HashSet<&UnitId>, out: &mut Vec<Find
             }
             if times > 1 {
                 out.push(Finding::warning(
+                    KIND,
                     Location::Unit(id.clone()),
                     format!(
-                        "group \"{}\" names this unit {times} times; once is enough",
-                        group.title
+                        "group \"{}\" names this unit {}; once is enough",
+                        group.title,
+                        counted(times, "time", "times")
                     ),
                 ));
             }
         }
         if group.units.is_empty() {
             out.push(Finding::warning(
+                KIND,
                 Location::Rules,
                 format!("group \"{}\" has no units", group.title),
             ));
@@ -199,9 +214,11 @@ fn mandatory_total(doc: &Curriculum, mandatory: &HashSet<&UnitId>, out: &mut Vec
         .sum();
     if credits > u64::from(doc.qualification.total_credits) {
         out.push(Finding::error(
+            KIND,
             Location::Rules,
             format!(
-                "mandatory units alone carry {credits} credits, more than the qualification's {}",
+                "mandatory units alone carry {}, more than the qualification's {}",
+                counted(credits, "credit", "credits"),
                 doc.qualification.total_credits
             ),
         ));
@@ -216,13 +233,14 @@ fn group_bounds(
     mandatory: &HashSet<&UnitId>,
     out: &mut Vec<Finding>,
 ) {
-    let at = |message: String| Finding::error(Location::Rules, message);
+    let at = |message: String| Finding::error(KIND, Location::Rules, message);
     let title = &group.title;
     if let (Some(min), Some(max)) = (group.min_credits, group.max_credits)
         && min > max
     {
         out.push(at(format!(
-            "group \"{title}\" asks for at least {min} but at most {max} credits"
+            "group \"{title}\" asks for at least {min} but at most {}",
+            counted(max, "credit", "credits")
         )));
         return;
     }
@@ -230,7 +248,8 @@ fn group_bounds(
         && min > max
     {
         out.push(at(format!(
-            "group \"{title}\" asks for at least {min} but at most {max} units"
+            "group \"{title}\" asks for at least {min} but at most {}",
+            counted(max, "unit", "units")
         )));
         return;
     }
@@ -297,8 +316,7 @@ fn level_rules(doc: &Curriculum, out: &mut Vec<Finding>) {
     }
     for rule in &doc.qualification.rules.level_credits {
         if !(4..=doc.qualification.level.max(4)).contains(&rule.level) {
-            out.push(Finding::warning(
-                Location::Rules,
+            out.push(Finding::warning(KIND, Location::Rules,
                 format!(
                     "a rule asks for credits at Level {}, which is not a level of this Level {} qualification",
                     rule.level, doc.qualification.level
@@ -307,11 +325,11 @@ fn level_rules(doc: &Curriculum, out: &mut Vec<Finding>) {
         }
         let there = available.get(&rule.level).copied().unwrap_or(0);
         if u64::from(rule.min_credits) > there {
-            out.push(Finding::error(
-                Location::Rules,
+            out.push(Finding::error(KIND, Location::Rules,
                 format!(
-                    "a rule asks for at least {} credits at Level {}, but the units a learner can take at that level carry only {there}",
-                    rule.min_credits, rule.level
+                    "a rule asks for at least {} at Level {}, but the units a learner can take at that level carry only {there}",
+                    counted(rule.min_credits, "credit", "credits"),
+                    rule.level
                 ),
             ));
         }
@@ -358,10 +376,12 @@ fn level_shape(doc: &Curriculum, gaps: &[LevelGap], out: &mut Vec<Finding>) {
             .map(|u| u.number.trim())
             .collect();
         out.push(Finding::error(
+            KIND,
             Location::Rules,
             format!(
-                "a learner taking {} has only {at_level} credits at Level {level}; an {} needs {}",
+                "a learner taking {} has only {} at Level {level}; an {} needs {}",
                 numbers.join(", "),
+                counted(at_level, "credit", "credits"),
                 doc.qualification.kind,
                 gap.needed
             ),
@@ -372,11 +392,10 @@ fn level_shape(doc: &Curriculum, gaps: &[LevelGap], out: &mut Vec<Finding>) {
 /// Unit credits are a positive multiple of 15.
 fn unit_credits(unit: &Unit, out: &mut Vec<Finding>) {
     if unit.credits == 0 || !unit.credits.is_multiple_of(CREDIT_STEP) {
-        out.push(Finding::error(
-            Location::Unit(unit.id.clone()),
+        out.push(Finding::error(KIND, Location::Unit(unit.id.clone()),
             format!(
-                "the unit carries {} credits; unit credits are multiples of {CREDIT_STEP} (15, or 30 for projects)",
-                unit.credits
+                "the unit carries {}; unit credits are multiples of {CREDIT_STEP} (15, or 30 for projects)",
+                counted(unit.credits, "credit", "credits")
             ),
         ));
     }
@@ -392,21 +411,29 @@ fn guided_learning(unit: &Unit, out: &mut Vec<Finding>) {
     }
     if glh > credits * u64::from(TQT_PER_CREDIT) {
         out.push(Finding::warning(
+            KIND,
             at(),
             format!(
-                "{glh} guided learning hours exceed the unit's total qualification time of {} hours",
-                credits * u64::from(TQT_PER_CREDIT)
+                "{} exceed the unit's total qualification time of {}",
+                counted(glh, "guided learning hour", "guided learning hours"),
+                counted(credits * u64::from(TQT_PER_CREDIT), "hour", "hours")
             ),
         ));
     } else if glh == 0 {
         out.push(Finding::warning(
+            KIND,
             at(),
             "the unit has no guided learning hours",
         ));
     } else if glh * 4 < typical * 3 || glh * 4 > typical * 5 {
         out.push(Finding::hint(
+            KIND,
             at(),
-            format!("{glh} guided learning hours for {credits} credits; about {typical} is usual (4 per credit)"),
+            format!(
+                "{} for {}; about {typical} is usual (4 per credit)",
+                counted(glh, "guided learning hour", "guided learning hours"),
+                counted(credits, "credit", "credits")
+            ),
         ));
     }
 }
@@ -416,6 +443,7 @@ fn unit_level(doc: &Curriculum, unit: &Unit, out: &mut Vec<Finding>) {
     let at = || Location::Unit(unit.id.clone());
     if !(4..=5).contains(&unit.level) {
         out.push(Finding::error(
+            KIND,
             at(),
             format!(
                 "the unit is at Level {}; units are at Level 4 or 5",
@@ -424,6 +452,7 @@ fn unit_level(doc: &Curriculum, unit: &Unit, out: &mut Vec<Finding>) {
         ));
     } else if unit.level > doc.qualification.level {
         out.push(Finding::error(
+            KIND,
             at(),
             format!(
                 "a Level {} unit in a Level {} qualification",

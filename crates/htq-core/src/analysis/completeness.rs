@@ -1,8 +1,11 @@
 //! Completeness rules: required text present, every outcome with a Pass criterion and usually
 //! one Merit and one Distinction, four learning outcomes per unit, essential content present.
 
-use super::{Finding, Location};
+use super::{Finding, FindingKind, Location};
 use crate::model::{Band, Curriculum, LearningOutcome, Unit, outcome_label};
+
+/// The kind of every finding made here.
+const KIND: FindingKind = FindingKind::Completeness;
 
 /// Higher National units have exactly this many learning outcomes.
 const OUTCOMES_PER_UNIT: usize = 4;
@@ -26,12 +29,14 @@ fn qualification_text(doc: &Curriculum, out: &mut Vec<Finding>) {
     let q = &doc.qualification;
     if q.title.trim().is_empty() {
         out.push(Finding::error(
+            KIND,
             Location::Qualification,
             "the qualification has no title",
         ));
     }
     if q.awarding_body.trim().is_empty() {
         out.push(Finding::warning(
+            KIND,
             Location::Qualification,
             "the qualification names no awarding body",
         ));
@@ -42,12 +47,14 @@ fn qualification_text(doc: &Curriculum, out: &mut Vec<Finding>) {
 fn unit_text(unit: &Unit, out: &mut Vec<Finding>) {
     if unit.title.trim().is_empty() {
         out.push(Finding::error(
+            KIND,
             Location::Unit(unit.id.clone()),
             "the unit has no title",
         ));
     }
     if unit.introduction.trim().is_empty() {
         out.push(Finding::warning(
+            KIND,
             Location::Unit(unit.id.clone()),
             "the unit has no introduction",
         ));
@@ -58,9 +65,14 @@ fn unit_text(unit: &Unit, out: &mut Vec<Finding>) {
 fn outcome_count(unit: &Unit, out: &mut Vec<Finding>) {
     let at = Location::Unit(unit.id.clone());
     match unit.outcomes.len() {
-        0 => out.push(Finding::error(at, "the unit has no learning outcomes")),
+        0 => out.push(Finding::error(
+            KIND,
+            at,
+            "the unit has no learning outcomes",
+        )),
         OUTCOMES_PER_UNIT => {}
         n => out.push(Finding::warning(
+            KIND,
             at,
             format!(
                 "the unit has {n} learning outcomes; Higher National units have {OUTCOMES_PER_UNIT}"
@@ -74,6 +86,7 @@ fn outcome_text(o: usize, outcome: &LearningOutcome, out: &mut Vec<Finding>) {
     let label = outcome_label(o);
     if outcome.text.trim().is_empty() {
         out.push(Finding::error(
+            KIND,
             Location::Outcome(outcome.id.clone()),
             format!("{label} has no text"),
         ));
@@ -83,6 +96,7 @@ fn outcome_text(o: usize, outcome: &LearningOutcome, out: &mut Vec<Finding>) {
     });
     if !has_content {
         out.push(Finding::warning(
+            KIND,
             Location::Outcome(outcome.id.clone()),
             format!("{label} has no essential content"),
         ));
@@ -95,14 +109,14 @@ fn bands(o: usize, outcome: &LearningOutcome, out: &mut Vec<Finding>) {
     let has = |band: Band| outcome.criteria.iter().any(|c| c.band == band);
     if !has(Band::Pass) {
         out.push(Finding::error(
+            KIND,
             Location::Outcome(outcome.id.clone()),
             format!("{label} has no Pass criterion, so it cannot be assessed"),
         ));
     }
     for band in [Band::Merit, Band::Distinction] {
         if !has(band) {
-            out.push(Finding::warning(
-                Location::Outcome(outcome.id.clone()),
+            out.push(Finding::warning(KIND, Location::Outcome(outcome.id.clone()),
                 format!("{label} has no {band} criterion; Higher National units usually have one per outcome"),
             ));
         }
@@ -114,6 +128,7 @@ fn criterion_text(outcome: &LearningOutcome, out: &mut Vec<Finding>) {
     for criterion in &outcome.criteria {
         if criterion.text.trim().is_empty() {
             out.push(Finding::error(
+                KIND,
                 Location::Criterion(criterion.id.clone()),
                 "the criterion has no text",
             ));

@@ -36,6 +36,58 @@ impl fmt::Display for Severity {
     }
 }
 
+/// Which family of checks made a finding, so that a designer can look at one at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FindingKind {
+    /// Unit numbers, regulator codes and ids.
+    Identity,
+    /// Text that approval needs and the document lacks.
+    Completeness,
+    /// Empty text of a unit the designer has only just added and not yet written in: work to
+    /// do, not yet a fault.
+    ToWrite,
+    /// How outcomes and criteria are worded (command verbs, grading bands).
+    Wording,
+    /// Outcomes mapped to KSBs.
+    Mapping,
+    /// Credits, hours and the rules of combination.
+    Rules,
+    /// Whether every way through the qualification covers each KSB.
+    Coverage,
+}
+
+impl FindingKind {
+    /// Every kind, in the order a designer meets them.
+    pub const ALL: [FindingKind; 7] = [
+        FindingKind::ToWrite,
+        FindingKind::Completeness,
+        FindingKind::Identity,
+        FindingKind::Wording,
+        FindingKind::Mapping,
+        FindingKind::Rules,
+        FindingKind::Coverage,
+    ];
+
+    /// The kind's name, as the findings screen's filter shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            FindingKind::Identity => "Numbers and codes",
+            FindingKind::Completeness => "Missing text",
+            FindingKind::ToWrite => "To write",
+            FindingKind::Wording => "Wording",
+            FindingKind::Mapping => "Mapping",
+            FindingKind::Rules => "Credits and rules",
+            FindingKind::Coverage => "Coverage",
+        }
+    }
+}
+
+impl fmt::Display for FindingKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
 /// Where a finding points.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Location {
@@ -120,6 +172,8 @@ fn unit_name<'a>(number: &'a str, id: &'a str) -> &'a str {
 pub struct Finding {
     /// How serious.
     pub severity: Severity,
+    /// Which checks made it.
+    pub kind: FindingKind,
     /// Where.
     pub location: Location,
     /// What, in words a curriculum designer understands.
@@ -127,28 +181,31 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// An error at `location`.
-    pub fn error(location: Location, message: impl Into<String>) -> Self {
+    /// An error of `kind` at `location`.
+    pub fn error(kind: FindingKind, location: Location, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Error,
+            kind,
             location,
             message: message.into(),
         }
     }
 
-    /// A warning at `location`.
-    pub fn warning(location: Location, message: impl Into<String>) -> Self {
+    /// A warning of `kind` at `location`.
+    pub fn warning(kind: FindingKind, location: Location, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Warning,
+            kind,
             location,
             message: message.into(),
         }
     }
 
-    /// A hint at `location`.
-    pub fn hint(location: Location, message: impl Into<String>) -> Self {
+    /// A hint of `kind` at `location`.
+    pub fn hint(kind: FindingKind, location: Location, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Hint,
+            kind,
             location,
             message: message.into(),
         }

@@ -1,9 +1,12 @@
 //! Unit identity rules: unit numbers (four digits, first digit the level), duplicate numbers,
 //! and the regulator unit code format (letter/3 digits/4 digits).
 
-use super::{Finding, Location};
+use super::{Finding, FindingKind, Location};
 use crate::model::{Curriculum, Unit};
 use std::collections::HashMap;
+
+/// The kind of every finding made here.
+const KIND: FindingKind = FindingKind::Identity;
 
 /// Runs every identity rule.
 pub(crate) fn check(doc: &Curriculum, out: &mut Vec<Finding>) {
@@ -19,15 +22,15 @@ fn unit_number(unit: &Unit, out: &mut Vec<Finding>) {
     let number = unit.number.trim();
     let at = || Location::Unit(unit.id.clone());
     if number.is_empty() {
-        out.push(Finding::error(at(), "the unit has no unit number"));
+        out.push(Finding::error(KIND, at(), "the unit has no unit number"));
     } else if number.len() != 4 || !number.bytes().all(|b| b.is_ascii_digit()) {
         out.push(Finding::error(
+            KIND,
             at(),
             format!("unit number \"{number}\" is not four digits, e.g. \"4017\""),
         ));
     } else if !number.starts_with(&unit.level.to_string()) {
-        out.push(Finding::error(
-            at(),
+        out.push(Finding::error(KIND, at(),
             format!(
                 "unit number {number} does not start with the unit's level ({}); Level {} units are numbered {}xxx",
                 unit.level, unit.level, unit.level
@@ -46,6 +49,7 @@ fn duplicate_numbers(doc: &Curriculum, out: &mut Vec<Finding>) {
         }
         if let Some(first) = seen.get(number) {
             out.push(Finding::error(
+                KIND,
                 Location::Unit(unit.id.clone()),
                 format!(
                     "unit number {number} is also used by \"{}\"; unit numbers must be unique",
@@ -62,8 +66,7 @@ fn duplicate_numbers(doc: &Curriculum, out: &mut Vec<Finding>) {
 fn regulator_code(unit: &Unit, out: &mut Vec<Finding>) {
     let code = unit.regulator_code.trim();
     if !code.is_empty() && !is_regulator_code(code) {
-        out.push(Finding::warning(
-            Location::Unit(unit.id.clone()),
+        out.push(Finding::warning(KIND, Location::Unit(unit.id.clone()),
             format!(
                 "regulator unit code \"{code}\" is not in the form letter/3 digits/4 digits, e.g. \"Y/651/0734\""
             ),

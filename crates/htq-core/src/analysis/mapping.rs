@@ -2,10 +2,14 @@
 //! covers, KSBs covered only partially, partial mappings without a reason, and outcomes mapped
 //! to no KSB.
 
-use super::repeats::counted;
-use super::{Finding, Location};
+use super::repeats::tally;
+use super::{Finding, FindingKind, Location};
 use crate::model::{Coverage, Curriculum, KsbId, Mapping, OutcomeId, outcome_label};
+use crate::words::counted;
 use std::collections::{HashMap, HashSet};
+
+/// The kind of every finding made here.
+const KIND: FindingKind = FindingKind::Mapping;
 
 /// Runs every mapping rule.
 pub(crate) fn check(doc: &Curriculum, out: &mut Vec<Finding>) {
@@ -44,23 +48,30 @@ fn dangling(
     ksbs: &HashMap<&KsbId, String>,
     out: &mut Vec<Finding>,
 ) {
-    let pairs = counted(doc.mappings.iter().map(|m| (&m.outcome, &m.ksb)));
+    let pairs = tally(doc.mappings.iter().map(|m| (&m.outcome, &m.ksb)));
     for ((outcome, ksb), times) in pairs {
         match (outcomes.contains_key(outcome), ksbs.get(ksb)) {
             (true, Some(name)) if times > 1 => out.push(Finding::warning(
+                KIND,
                 Location::Outcome(outcome.clone()),
-                format!("the outcome is mapped to {name} {times} times; one mapping is enough"),
+                format!(
+                    "the outcome is mapped to {name} {}; one mapping is enough",
+                    counted(times, "time", "times")
+                ),
             )),
             (true, Some(_)) => {}
             (true, None) => out.push(Finding::error(
+                KIND,
                 Location::Outcome(outcome.clone()),
                 format!("the outcome is mapped to \"{ksb}\", which is not a KSB of any standard"),
             )),
             (false, Some(_)) => out.push(Finding::error(
+                KIND,
                 Location::Ksb(ksb.clone()),
                 format!("the KSB is mapped from \"{outcome}\", which is not a learning outcome"),
             )),
             (false, None) => out.push(Finding::error(
+                KIND,
                 Location::Qualification,
                 format!("a mapping links \"{outcome}\" to \"{ksb}\", neither of which exists"),
             )),
@@ -84,6 +95,7 @@ fn ksb_coverage(doc: &Curriculum, outcomes: &HashMap<&OutcomeId, String>, out: &
             let mappings = by_ksb.get(&ksb.id).map(Vec::as_slice).unwrap_or_default();
             if mappings.is_empty() {
                 out.push(Finding::error(
+                    KIND,
                     Location::Ksb(ksb.id.clone()),
                     format!("{name} is mapped to no learning outcome: uncovered"),
                 ));
@@ -99,6 +111,7 @@ fn ksb_coverage(doc: &Curriculum, outcomes: &HashMap<&OutcomeId, String>, out: &
                     })
                     .collect();
                 out.push(Finding::warning(
+                    KIND,
                     Location::Ksb(ksb.id.clone()),
                     format!(
                         "{name} is only partially covered ({}); the panel must accept the reason",
@@ -126,6 +139,7 @@ fn unexplained_partial(
             continue;
         };
         out.push(Finding::warning(
+            KIND,
             Location::Outcome(mapping.outcome.clone()),
             format!(
                 "{outcome} covers {ksb} only partially and gives no reason; note why the rest is \
@@ -145,6 +159,7 @@ fn unmapped_outcomes(doc: &Curriculum, out: &mut Vec<Finding>) {
         for (o, outcome) in unit.outcomes.iter().enumerate() {
             if !mapped.contains(&outcome.id) {
                 out.push(Finding::hint(
+                    KIND,
                     Location::Outcome(outcome.id.clone()),
                     format!("{} is mapped to no KSB", outcome_label(o)),
                 ));

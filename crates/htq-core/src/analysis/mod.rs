@@ -22,10 +22,10 @@ mod verbs;
 
 pub use cache::Analyser;
 pub use compare::{Change, ChangeKind, Comparison, Subject, compare, describe_edit};
-pub use finding::{Finding, Location, Severity};
+pub use finding::{Finding, FindingKind, Location, Severity};
 pub use pathways::{KsbPathway, PathwayReport, PathwayStatus, pathway_report};
 
-use crate::model::Curriculum;
+use crate::model::{Curriculum, UnitId};
 use cache::Solved;
 
 /// Findings and pathway coverage of one revision of a document, computed together so that a
@@ -36,6 +36,30 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// What [`pathway_report`] returns.
     pub pathways: PathwayReport,
+}
+
+impl Analysis {
+    /// Treats the units `is_draft` names as drafts the designer has not begun to write: the
+    /// text they lack becomes [`FindingKind::ToWrite`] hints instead of errors and warnings,
+    /// and the findings are sorted again. Everything else about those units is still checked.
+    pub fn treat_as_drafts(&mut self, doc: &Curriculum, is_draft: impl Fn(&UnitId) -> bool) {
+        let mut changed = false;
+        for finding in &mut self.findings {
+            if finding.kind == FindingKind::Completeness
+                && finding
+                    .location
+                    .unit(doc)
+                    .is_some_and(|unit| is_draft(&unit.id))
+            {
+                finding.kind = FindingKind::ToWrite;
+                finding.severity = Severity::Hint;
+                changed = true;
+            }
+        }
+        if changed {
+            order::sort(doc, &mut self.findings);
+        }
+    }
 }
 
 /// Every finding for `doc` and its pathway coverage. An editor that analyses every revision
@@ -81,6 +105,55 @@ mod tests {
                 .iter()
                 .all(|k| k.status == PathwayStatus::Mandatory)
         );
+    }
+
+    #[test]
+    fn a_draft_unit_lists_its_empty_text_as_hints_to_write() {
+        let mut doc = fixture::hnc();
+        let draft = crate::model::template::unit(&doc, crate::model::Theme::LabSkills, 4);
+        let id = draft.id.clone();
+        doc.units.push(draft);
+        let full = analyse(&doc);
+        let mut drafted = full.clone();
+        drafted.treat_as_drafts(&doc, |unit| *unit == id);
+        let in_draft = |f: &&Finding| f.location.unit(&doc).is_some_and(|u| u.id == id);
+        let missing: Vec<&Finding> = full
+            .findings
+            .iter()
+            .filter(in_draft)
+            .filter(|f| f.kind == FindingKind::Completeness)
+            .collect();
+        assert!(missing.iter().any(|f| f.severity == Severity::Error));
+        let to_write: Vec<&Finding> = drafted
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::ToWrite)
+            .collect();
+        assert_eq!(to_write.len(), missing.len());
+        assert!(
+            to_write
+                .iter()
+                .all(|f| f.severity == Severity::Hint && in_draft(f))
+        );
+        assert!(
+            drafted
+                .findings
+                .iter()
+                .filter(in_draft)
+                .all(|f| f.kind != FindingKind::Completeness),
+            "nothing of the draft is still missing text"
+        );
+        assert!(
+            drafted
+                .findings
+                .iter()
+                .any(|f| in_draft(&f) && f.kind == FindingKind::Rules),
+            "the draft's place in the rules is still checked"
+        );
+        let severities: Vec<Severity> = drafted.findings.iter().map(|f| f.severity).collect();
+        assert!(severities.is_sorted(), "errors still come first");
+        drafted.treat_as_drafts(&doc, |_| false);
+        assert_eq!(drafted.findings.len(), full.findings.len());
     }
 
     #[test]

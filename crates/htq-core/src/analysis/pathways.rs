@@ -5,9 +5,12 @@
 //! avoids a KSB's covering units answers that KSB without solving again.
 
 use super::programme::Programmes;
-use super::{Finding, Location};
+use super::{Finding, FindingKind, Location};
 use crate::model::{Coverage, Curriculum, KsbId, OutcomeId, UnitId};
 use std::collections::HashMap;
+
+/// The kind of every finding made here.
+const KIND: FindingKind = FindingKind::Coverage;
 
 /// Pathway coverage of every KSB of every standard.
 #[derive(Debug, Clone, PartialEq)]
@@ -156,6 +159,7 @@ pub(crate) fn check(doc: &Curriculum, report: &PathwayReport, out: &mut Vec<Find
             units.join(", ")
         };
         out.push(Finding::error(
+            KIND,
             Location::Ksb(entry.ksb.clone()),
             format!(
                 "a learner taking {taking} never meets {} ({}): only optional units cover it",

@@ -7,7 +7,7 @@ use std::hash::Hash;
 
 /// Each distinct item of `items` with the number of times it occurs, in the order of first
 /// occurrence.
-pub(crate) fn counted<T: Eq + Hash + Copy>(items: impl IntoIterator<Item = T>) -> Vec<(T, usize)> {
+pub(crate) fn tally<T: Eq + Hash + Copy>(items: impl IntoIterator<Item = T>) -> Vec<(T, usize)> {
     let mut at: HashMap<T, usize> = HashMap::new();
     let mut distinct: Vec<(T, usize)> = Vec::new();
     for item in items {
@@ -25,7 +25,7 @@ pub(crate) fn counted<T: Eq + Hash + Copy>(items: impl IntoIterator<Item = T>) -
 /// Items of `list` not in `other`, each once, in the order of `list`.
 pub(crate) fn missing_from<'a, T: Eq + Hash>(list: &'a [T], other: &[T]) -> Vec<&'a T> {
     let other: std::collections::HashSet<&T> = other.iter().collect();
-    counted(list.iter().filter(|item| !other.contains(item)))
+    tally(list.iter().filter(|item| !other.contains(item)))
         .into_iter()
         .map(|(item, _)| item)
         .collect()
@@ -38,10 +38,10 @@ mod tests {
     #[test]
     fn repeats_are_counted_in_the_order_first_seen() {
         assert_eq!(
-            counted(["b", "a", "b", "b", "c"]),
+            tally(["b", "a", "b", "b", "c"]),
             [("b", 3), ("a", 1), ("c", 1)]
         );
-        assert_eq!(counted(std::iter::empty::<u8>()), []);
+        assert_eq!(tally(std::iter::empty::<u8>()), []);
     }
 
     #[test]

@@ -6,10 +6,13 @@
 //! The verb list holds every first verb of the 58 Pearson Higher National Engineering units
 //! (2024) plus common command verbs, each ranked on the revised Bloom taxonomy.
 
-use super::{Finding, Location};
+use super::{Finding, FindingKind, Location};
 use crate::model::{
     Band, Criterion, CriterionNumbers, Curriculum, LearningOutcome, Unit, outcome_label,
 };
+
+/// The kind of every finding made here.
+const KIND: FindingKind = FindingKind::Wording;
 
 /// Revised Bloom levels, lowest first.
 const BLOOM: [&str; 6] = [
@@ -229,6 +232,7 @@ fn low_order(
         band => format!("{band} at Level {}", unit.level),
     };
     out.push(Finding::warning(
+        KIND,
         Location::Criterion(criterion.id.clone()),
         format!(
             "{number} starts with \"{}\", which is below {below}; consider {}",
@@ -250,6 +254,7 @@ fn evaluative(unit: &Unit, criterion: &Criterion, number: &str, out: &mut Vec<Fi
     });
     if !evaluates {
         out.push(Finding::warning(
+            KIND,
             Location::Criterion(criterion.id.clone()),
             format!(
                 "{number} has no evaluative verb; Level 5 Distinctions usually ask learners to \
@@ -264,6 +269,7 @@ fn evaluative(unit: &Unit, criterion: &Criterion, number: &str, out: &mut Vec<Fi
 fn unknown(criterion: &Criterion, number: &str, verb: &CommandVerb, out: &mut Vec<Finding>) {
     if verb.rank.is_none() {
         out.push(Finding::hint(
+            KIND,
             Location::Criterion(criterion.id.clone()),
             format!(
                 "{number} starts with \"{}\", which is not a known command verb; criteria \
@@ -312,8 +318,7 @@ fn falling(
                     .copied()
                     .unwrap_or("?")
             };
-            out.push(Finding::warning(
-                Location::Outcome(outcome.id.clone()),
+            out.push(Finding::warning(KIND, Location::Outcome(outcome.id.clone()),
                 format!(
                     "{}: {band} asks less than {lower_band}: {number} \"{verb}\" ({}) is below {lower_number} \"{lower_verb}\" ({})",
                     outcome_label(o),

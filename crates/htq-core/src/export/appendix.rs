@@ -7,6 +7,7 @@ use super::table::{Table, cell};
 use super::typeset::{Block, Para};
 use crate::analysis::{PathwayStatus, pathway_report};
 use crate::model::{Coverage, Curriculum, KsbId, OutcomeId, outcome_label};
+use crate::words::counted;
 use std::collections::HashMap;
 
 /// Anchor of the standard at `index`.
@@ -45,8 +46,8 @@ pub(crate) fn write(writer: &mut Writer<'_>, doc: &Curriculum) {
          some outcome covers the statement fully or only in part. “Pathways” says whether every \
          combination of units a learner may take under the rules of combination covers it \
          (“All pathways”), only some do (“Some pathways (gap)”), or no unit covers it. \
-         {everywhere} of {} statements are covered in every pathway.",
-        report.ksbs.len()
+         {everywhere} of {} covered in every pathway.",
+        counted(report.ksbs.len(), "statement is", "statements are")
     ));
     if !report.any_valid_programme {
         writer.para(Para::body(

@@ -10,6 +10,7 @@ use super::table::{Table, cell};
 use super::typeset::{ACCENT, Block, Bookmark, Geometry, Layout, MUTED, Para, TextStyle, lay_out};
 use super::{ExportError, PdfOptions, appendix, minutes, structure};
 use crate::model::{CriterionNumbers, Curriculum, Unit, outcome_label};
+use crate::words::counted;
 use std::collections::HashMap;
 
 /// The specification PDF of `doc` (or of one unit, see `PdfOptions::unit`).
@@ -284,7 +285,10 @@ impl Writer<'_> {
         facts.push_texts(&["Type".into(), q.kind.label().into()]);
         facts.push_texts(&["Level".into(), q.level.to_string()]);
         facts.push_texts(&["Total credits".into(), q.total_credits.to_string()]);
-        facts.push_texts(&["Total qualification time".into(), format!("{tqt} hours")]);
+        facts.push_texts(&[
+            "Total qualification time".into(),
+            counted(tqt, "hour", "hours"),
+        ]);
         facts.push_texts(&["Number of units".into(), doc.units.len().to_string()]);
         self.table(facts);
         let sections = [
@@ -359,7 +363,7 @@ impl Writer<'_> {
         self.heading(1, &unit_title(unit), Some(unit_anchor(index)), Some(depth));
         let mut facts = vec![
             format!("Level {}", unit.level),
-            format!("{} credits", unit.credits),
+            counted(unit.credits, "credit", "credits"),
             format!("{} GLH", unit.glh),
             unit.theme.label().to_owned(),
         ];

@@ -2,14 +2,15 @@
 
 use super::table::Table;
 use crate::model::{Curriculum, OptionalGroup};
+use crate::words::counted;
 
 /// Sentences stating what a learner must take.
 pub(crate) fn rules_in_words(doc: &Curriculum) -> Vec<String> {
     let q = &doc.qualification;
     let rules = &q.rules;
     let mut sentences = vec![format!(
-        "Learners must achieve {} credits to be awarded the qualification.",
-        q.total_credits
+        "Learners must achieve {} to be awarded the qualification.",
+        counted(q.total_credits, "credit", "credits")
     )];
     let mandatory: Vec<_> = rules
         .mandatory
@@ -19,8 +20,12 @@ pub(crate) fn rules_in_words(doc: &Curriculum) -> Vec<String> {
     if !mandatory.is_empty() {
         let credits: u32 = mandatory.iter().map(|u| u.credits).sum();
         sentences.push(format!(
-            "All {} mandatory units ({credits} credits) must be taken.",
-            mandatory.len()
+            "{} ({}) must be taken.",
+            match mandatory.len() {
+                1 => "The mandatory unit".to_owned(),
+                n => format!("All {n} mandatory units"),
+            },
+            counted(credits, "credit", "credits")
         ));
     }
     for group in &rules.groups {
@@ -32,8 +37,9 @@ pub(crate) fn rules_in_words(doc: &Curriculum) -> Vec<String> {
     }
     for level in &rules.level_credits {
         sentences.push(format!(
-            "At least {} credits must be at Level {}.",
-            level.min_credits, level.level
+            "At least {} must be at Level {}.",
+            counted(level.min_credits, "credit", "credits"),
+            level.level
         ));
     }
     sentences
@@ -56,10 +62,15 @@ fn lower_first(text: &str) -> String {
 pub(crate) fn group_bounds(group: &OptionalGroup) -> String {
     let mut parts = Vec::new();
     match (group.min_credits, group.max_credits) {
-        (Some(min), Some(max)) if min == max => parts.push(format!("exactly {min} credits")),
-        (Some(min), Some(max)) => parts.push(format!("between {min} and {max} credits")),
-        (Some(min), None) => parts.push(format!("at least {min} credits")),
-        (None, Some(max)) => parts.push(format!("at most {max} credits")),
+        (Some(min), Some(max)) if min == max => {
+            parts.push(format!("exactly {}", counted(min, "credit", "credits")))
+        }
+        (Some(min), Some(max)) => parts.push(format!(
+            "between {min} and {}",
+            counted(max, "credit", "credits")
+        )),
+        (Some(min), None) => parts.push(format!("at least {}", counted(min, "credit", "credits"))),
+        (None, Some(max)) => parts.push(format!("at most {}", counted(max, "credit", "credits"))),
         (None, None) => {}
     }
     let plural = |n: u32| if n == 1 { "unit" } else { "units" };
@@ -67,7 +78,10 @@ pub(crate) fn group_bounds(group: &OptionalGroup) -> String {
         (Some(min), Some(max)) if min == max => {
             parts.push(format!("exactly {min} {}", plural(min)))
         }
-        (Some(min), Some(max)) => parts.push(format!("between {min} and {max} units")),
+        (Some(min), Some(max)) => parts.push(format!(
+            "between {min} and {}",
+            counted(max, "unit", "units")
+        )),
         (Some(min), None) => parts.push(format!("at least {min} {}", plural(min))),
         (None, Some(max)) => parts.push(format!("at most {max} {}", plural(max))),
         (None, None) => {}

@@ -8,6 +8,7 @@
 
 use super::{ImportError, UNNAMED, ksb_id, numbered_codes, standard_id};
 use crate::model::{Duty, Ksb, KsbId, KsbKind, Standard, StandardOption};
+use crate::words::counted;
 use serde_json::{Map, Value};
 use std::collections::{BTreeSet, HashMap};
 
@@ -92,8 +93,8 @@ fn select<'a>(
             [] => Err(selection_error("the list of standards is empty".into())),
             [only] => Ok((0, only)),
             _ => Err(selection_error(format!(
-                "the file holds {} standards ({}); say which one to import by its reference",
-                records.len(),
+                "the file holds {} ({}); say which one to import by its reference",
+                counted(records.len(), "standard", "standards"),
                 listed()
             ))),
         },

@@ -6,6 +6,7 @@
 
 use super::{ImportError, ReadOptions, UNNAMED, ksb_id, numbered_codes, standard_id};
 use crate::model::{Ksb, KsbId, KsbKind, Standard};
+use crate::words::counted;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -140,9 +141,9 @@ pub fn standard_from_csv(text: &str, header: StandardHeader) -> Result<Standard,
             return Err(line_error(
                 line,
                 format!(
-                    "{} cells where the first line names {}; put text that contains commas \
+                    "{} where the first line names {}; put text that contains commas \
                      in double quotes",
-                    record.len(),
+                    counted(record.len(), "cell", "cells"),
                     columns.len()
                 ),
             ));

@@ -10,6 +10,7 @@ use super::ImportError;
 use crate::model::{
     Curriculum, Edit, Ksb, KsbId, Mapping, OutcomeId, Standard, StandardId, fresh_id, outcome_label,
 };
+use crate::words::counted;
 use std::collections::{HashMap, HashSet};
 
 /// A mapping carried over to the new version of a standard.
@@ -70,11 +71,11 @@ impl ImportReport {
         let mut lines = Vec::new();
         match &self.replaced_version {
             None => lines.push(format!(
-                "Added {} {} ({}) with {} KSBs.",
+                "Added {} {} ({}) with {}.",
                 self.reference,
                 self.title,
                 version(&self.version),
-                self.added_ksbs.len()
+                counted(self.added_ksbs.len(), "KSB", "KSBs")
             )),
             Some(old) => {
                 lines.push(format!(
@@ -93,7 +94,10 @@ impl ImportReport {
                         self.removed_ksbs.join(", ")
                     ));
                 }
-                lines.push(format!("Kept {} mappings.", self.kept_mappings.len()));
+                lines.push(format!(
+                    "Kept {}.",
+                    counted(self.kept_mappings.len(), "mapping", "mappings")
+                ));
                 let renumbered = grouped(
                     self.kept_mappings
                         .iter()
@@ -109,7 +113,10 @@ impl ImportReport {
                 for (change, outcomes) in renumbered.into_iter().chain(reworded) {
                     lines.push(format!("  {change}: {}.", outcomes.join(", ")));
                 }
-                lines.push(format!("Dropped {} mappings.", self.dropped_mappings.len()));
+                lines.push(format!(
+                    "Dropped {}.",
+                    counted(self.dropped_mappings.len(), "mapping", "mappings")
+                ));
                 for dropped in &self.dropped_mappings {
                     lines.push(format!(
                         "  {} to {}: {}.",

@@ -5,6 +5,7 @@
 
 use super::error::TextError;
 use super::limits::MAX_DEPTH;
+use crate::words::counted;
 use ron::error::{Error, SpannedError};
 
 /// The RON options every curriculum is read and written with.
@@ -53,8 +54,9 @@ fn describe(code: &Error) -> String {
         Error::UnexpectedChar(c) => format!("unexpected character {c:?}"),
         Error::TrailingCharacters => "unexpected text after the end of the curriculum".into(),
         Error::ExceededRecursionLimit => format!(
-            "brackets are nested more than {MAX_DEPTH} levels deep, far deeper than any \
-             curriculum; the file is not read further"
+            "brackets are nested more than {} deep, far deeper than any curriculum; the \
+             file is not read further",
+            counted(MAX_DEPTH, "level", "levels")
         ),
         Error::Utf8Error(_) => "the file is not UTF-8 text here".into(),
         Error::NoSuchEnumVariant {

@@ -13,6 +13,7 @@ use super::limits;
 use super::output::{WriteOptions, Written, write_locked};
 use super::save::{loadable_text, resolve_link};
 use crate::model::Curriculum;
+use crate::words::counted;
 use std::path::{Path, PathBuf};
 
 /// A curriculum file locked for reading, changing and writing back.
@@ -32,9 +33,9 @@ impl Rewrite {
             LockError::Busy => LoadError::whole_file(
                 path,
                 format!(
-                    "another HTQ Studio command kept this file locked for {} seconds; try \
-                     again when it has finished",
-                    LOCK_WAIT.as_secs()
+                    "another HTQ Studio command kept this file locked for {}; try again \
+                     when it has finished",
+                    counted(LOCK_WAIT.as_secs(), "second", "seconds")
                 ),
             ),
             LockError::Input(error) => limits::unreadable(path, error),

@@ -7,6 +7,7 @@
 use super::error::TextError;
 use super::position;
 use crate::model::Curriculum;
+use crate::words::counted;
 use serde_json::Value;
 
 /// The most characters one text of a curriculum may have.
@@ -25,9 +26,9 @@ pub(super) fn check(doc: &Curriculum, text: &str) -> Result<(), TextError> {
             Err(TextError::at(
                 place,
                 format!(
-                    "this text ({field}) is {} characters long; a text in a curriculum may \
-                     have at most {MAX_TEXT_CHARS}",
-                    long.chars().count()
+                    "this text ({field}) is {} long; a text in a curriculum may have at \
+                     most {MAX_TEXT_CHARS}",
+                    counted(long.chars().count(), "character", "characters")
                 ),
             ))
         }

@@ -11,6 +11,7 @@ use crate::app::screen::widgets::{
 };
 use crate::app::theme::{self, size, space};
 use crate::model::{Duty, Ksb, KsbKind, NumberField, Standard, TextField};
+use crate::words::counted;
 use iced::widget::{
     Column, button, column, container, keyed_column, pick_list, row, text, text_input,
 };
@@ -285,9 +286,4 @@ impl State {
         .align_y(Alignment::Start)
         .into()
     }
-}
-
-/// "1 skill", "3 skills".
-fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

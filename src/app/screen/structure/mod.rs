@@ -88,10 +88,29 @@ pub enum Role {
     NotOffered,
 }
 
+impl Role {
+    /// The role of `unit` under the rules of combination of `doc`.
+    pub fn of(doc: &Curriculum, unit: &UnitId) -> Self {
+        let rules = &doc.qualification.rules;
+        if rules.mandatory.contains(unit) {
+            return Role::Mandatory;
+        }
+        rules
+            .groups
+            .iter()
+            .find(|g| g.units.contains(unit))
+            .map_or(Role::NotOffered, |g| {
+                Role::Group(g.id.clone(), g.title.clone())
+            })
+    }
+}
+
+/// The one name of each role, wherever a unit's role is shown.
 impl std::fmt::Display for Role {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Role::Mandatory => f.write_str("Mandatory"),
+            Role::Group(_, title) if title.trim().is_empty() => f.write_str("Optional group"),
             Role::Group(_, title) => f.write_str(title),
             Role::NotOffered => f.write_str("Not offered"),
         }
@@ -244,7 +263,7 @@ impl State {
                 let unit = template::unit(doc, theme, 4);
                 let screen = Screen::Unit(unit.id.clone());
                 let title = field_id(&TextField::UnitTitle(unit.id.clone()));
-                Action::edit_and_show(
+                Action::edit_show_and_select(
                     Edit::InsertUnit {
                         index: doc.units.len(),
                         unit: Box::new(unit),

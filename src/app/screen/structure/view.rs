@@ -10,8 +10,9 @@ use crate::app::screen::widgets::{
 };
 use crate::app::theme::{self, size, space};
 use crate::model::{
-    Curriculum, NumberField, OptionalGroup, QualificationKind, TextField, Theme, Unit, UnitId,
+    Curriculum, NumberField, OptionalGroup, QualificationKind, TextField, Theme, Unit,
 };
+use crate::words::counted;
 use iced::widget::{Column, button, checkbox, column, container, pick_list, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
@@ -199,8 +200,9 @@ impl State {
                     column![
                         caption("On offer"),
                         text(format!(
-                            "{}, {credits} credits",
-                            counted(group.units.len(), "unit", "units")
+                            "{}, {}",
+                            counted(group.units.len(), "unit", "units"),
+                            counted(credits, "credit", "credits")
                         ))
                     ]
                     .spacing(space::XS),
@@ -217,10 +219,6 @@ impl State {
 }
 
 /// "1 unit", "3 units".
-fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// The live credit totals against the rules of combination, in one sentence.
 fn credit_line(doc: &Curriculum) -> String {
     let summary = doc.credit_summary();
@@ -231,32 +229,18 @@ fn credit_line(doc: &Curriculum) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     format!(
-        "{}. Mandatory: {} credits{}. A learner chooses {} more from {} credits on offer in optional groups, for {} in total.",
+        "{}. Mandatory: {}{}. A learner chooses {} more from {} on offer in optional groups, for {} in total.",
         counted(doc.units.len(), "unit", "units"),
-        summary.mandatory,
+        counted(summary.mandatory, "credit", "credits"),
         if by_level.is_empty() {
             String::new()
         } else {
             format!(" ({by_level})")
         },
         summary.to_choose,
-        summary.optional_offered,
+        counted(summary.optional_offered, "credit", "credits"),
         doc.qualification.total_credits,
     )
-}
-
-fn role_of(doc: &Curriculum, unit: &UnitId) -> Role {
-    let rules = &doc.qualification.rules;
-    if rules.mandatory.contains(unit) {
-        return Role::Mandatory;
-    }
-    rules
-        .groups
-        .iter()
-        .find(|g| g.units.contains(unit))
-        .map_or(Role::NotOffered, |g| {
-            Role::Group(g.id.clone(), g.title.clone())
-        })
 }
 
 fn roles(doc: &Curriculum) -> Vec<Role> {
@@ -283,8 +267,9 @@ fn units_view(doc: &Curriculum) -> Element<'_, Message> {
                     .size(size::HEADING)
                     .font(theme::BOLD),
                 text(format!(
-                    "{}, {credits} credits",
-                    counted(units.len(), "unit", "units")
+                    "{}, {}",
+                    counted(units.len(), "unit", "units"),
+                    counted(credits, "credit", "credits")
                 ))
                 .style(theme::muted),
                 iced::widget::space::horizontal(),
@@ -308,7 +293,7 @@ fn units_view(doc: &Curriculum) -> Element<'_, Message> {
 fn unit_row<'a>(doc: &'a Curriculum, unit: &'a Unit) -> Element<'a, Message> {
     let id = unit.id.clone();
     let index = doc.unit_index(&unit.id).unwrap_or(0);
-    let role = role_of(doc, &unit.id);
+    let role = Role::of(doc, &unit.id);
     let role_id = unit.id.clone();
     row![
         button(
@@ -321,9 +306,13 @@ fn unit_row<'a>(doc: &'a Curriculum, unit: &'a Unit) -> Element<'a, Message> {
         .style(button::text)
         .on_press(Message::OpenUnit(id.clone()))
         .width(Length::Fill),
-        text(format!("L{} · {} credits", unit.level, unit.credits))
-            .size(size::SMALL)
-            .width(130),
+        text(format!(
+            "L{} · {}",
+            unit.level,
+            counted(unit.credits, "credit", "credits")
+        ))
+        .size(size::SMALL)
+        .width(130),
         pick_list(roles(doc), Some(role), move |role| Message::Role(
             role_id.clone(),
             role
@@ -368,11 +357,11 @@ fn library_view<'a>(library: &'a Library, doc: &'a Curriculum) -> Element<'a, Me
     for unit in &library.doc.units {
         let clash = doc.units.iter().any(|u| u.number == unit.number);
         let label = format!(
-            "{} {} (Level {}, {} credits){}",
+            "{} {} (Level {}, {}){}",
             unit.number,
             unit.title,
             unit.level,
-            unit.credits,
+            counted(unit.credits, "credit", "credits"),
             if clash {
                 " — number already used here"
             } else {

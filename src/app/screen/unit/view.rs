@@ -3,18 +3,21 @@
 //! Every list is keyed by its items' ids, so a widget's state follows its item.
 
 use super::{LinkChoice, Message, State, Tab};
-use crate::analysis::{Finding, Location};
+use crate::analysis::{Finding, FindingKind, Location};
 use crate::app::Session;
 use crate::app::fields::{FieldKeys, Fields, LongField, field_id};
 use crate::app::numbers::{number_id, number_rule, number_value};
+use crate::app::screen::structure::Role;
 use crate::app::screen::widgets::{
-    caption, heading, key, labelled, labelled_input, number_input, scroll_body, secondary, tool,
+    caption, count_badge, heading, key, labelled, labelled_input, number_input, scroll_body,
+    secondary, tool,
 };
 use crate::app::theme::{self, size, space};
 use crate::model::{
     Band, ContentTopic, Criterion, CriterionId, CriterionNumbers, Curriculum, NumberField,
     ResourceKind, TextField, Theme, Unit, outcome_label,
 };
+use crate::words::counted;
 use iced::widget::{
     self, Column, button, column, container, keyed_column, pick_list, row, text, text_input,
 };
@@ -35,16 +38,12 @@ impl State {
                     .size(size::TITLE)
                     .font(theme::BOLD),
                 text(format!(
-                    "{} · Level {} · {} credits · {} GLH · {}",
+                    "{} · Level {} · {} · {} GLH · {}",
                     unit.theme.label(),
                     unit.level,
-                    unit.credits,
+                    counted(unit.credits, "credit", "credits"),
                     unit.glh,
-                    if doc.is_mandatory(&unit.id) {
-                        "Mandatory"
-                    } else {
-                        "Optional"
-                    }
+                    Role::of(doc, &unit.id)
                 ))
                 .style(theme::muted),
             ]
@@ -366,17 +365,8 @@ fn tabs<'a>(unit: &'a Unit, current: &Tab, findings: &'a [Finding]) -> Element<'
     tabs.push((Tab::Resources, "Resources and links".to_owned(), 0));
     let mut bar = row(tabs.into_iter().map(|(tab, label, n)| {
         let selected = &tab == current;
-        // The count sits in a badge of fixed width, so a finding appearing or going never
-        // moves the tabs.
-        let badge = container(
-            text(if n > 0 { n.to_string() } else { String::new() })
-                .size(size::SMALL)
-                .style(theme::muted),
-        )
-        .width(22)
-        .center_x(22);
         button(
-            row![text(label), badge]
+            row![text(label), count_badge(n)]
                 .spacing(space::XS)
                 .align_y(Alignment::Center),
         )
@@ -400,9 +390,21 @@ fn findings_for<'a>(
         .filter(|f| matches(&f.location))
         .map(|finding| {
             let severity = finding.severity;
-            text(format!("{}: {}", severity.label(), finding.message))
+            let to_write = finding.kind == FindingKind::ToWrite;
+            let label = if to_write {
+                "to write"
+            } else {
+                severity.label()
+            };
+            text(format!("{label}: {}", finding.message))
                 .size(size::SMALL)
-                .style(move |t| theme::severity_text(t, severity))
+                .style(move |t| {
+                    if to_write {
+                        theme::muted(t)
+                    } else {
+                        theme::severity_text(t, severity)
+                    }
+                })
                 .into()
         })
         .collect();

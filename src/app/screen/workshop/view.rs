@@ -7,12 +7,14 @@ use super::{
 };
 use crate::analysis::{ChangeKind, describe_edit};
 use crate::app::Session;
+use crate::app::screen::structure::Role;
 use crate::app::screen::widgets::{caption, heading, primary, secondary};
 use crate::app::theme::{self, size, space};
 use crate::model::{
     Band, CriterionNumbers, Curriculum, EntryKind, ItemRef, ItemStatus, MemberRole, Unit,
     outcome_label,
 };
+use crate::words::counted;
 use iced::widget::{
     Column, button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
 };
@@ -245,7 +247,7 @@ impl State {
                             .size(size::BODY)
                             .width(Length::Fill),
                         text(if entries > 0 {
-                            format!("{entries} entries")
+                            counted(entries, "entry", "entries")
                         } else {
                             String::new()
                         })
@@ -353,15 +355,11 @@ fn unit_overview<'a>(doc: &'a Curriculum, unit: &'a Unit) -> Element<'a, Message
     .spacing(space::XS);
     column![
         text(format!(
-            "{} · Level {} · {} credits · {}",
+            "{} · Level {} · {} · {}",
             unit.theme.label(),
             unit.level,
-            unit.credits,
-            if doc.is_mandatory(&unit.id) {
-                "Mandatory"
-            } else {
-                "Optional"
-            }
+            counted(unit.credits, "credit", "credits"),
+            Role::of(doc, &unit.id)
         ))
         .size(size::BODY)
         .style(theme::muted),
@@ -460,9 +458,9 @@ fn panel_view(doc: &Curriculum, minutes_in_specification: bool) -> Element<'_, M
             .spacing(space::L)
             .align_y(Alignment::Center),
             text(format!(
-                "{} of {} members present",
+                "{} of {} present",
                 session.attendees.len(),
-                panel.members.len()
+                counted(panel.members.len(), "member", "members")
             ))
             .size(size::BODY),
             text_input(

@@ -9,6 +9,7 @@ use crate::model::{
     Curriculum, Edit, EntryKind, ItemRef, KsbId, NumberField, OutcomeId, ResourceId, StandardId,
     TextField, TopicId, UnitId,
 };
+use crate::words::counted;
 
 /// A short description of `edit` in the words of a panel's change log. `doc` is the version
 /// the edit applies to (or was applied to); it only supplies display numbers and names.
@@ -66,10 +67,6 @@ fn standard(doc: &Curriculum, id: &StandardId) -> String {
 }
 
 /// "1 KSB added", "3 KSBs added".
-fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 fn item(doc: &Curriculum, item: &ItemRef) -> String {
     match item {
         ItemRef::Unit(id) => unit(doc, id),
