@@ -32,7 +32,11 @@ pub fn view(app: &App) -> Element<'_, Message> {
                     Screen::Findings => workspace.findings.view(session).map(Message::Findings),
                     Screen::Standards => workspace.standards.view(session).map(Message::Standards),
                 };
-                row![sidebar(workspace), container(screen).center_x(Length::Fill)].into()
+                let content = container(screen).center_x(Length::Fill);
+                match app.fit().sidebar() {
+                    Some(width) => row![sidebar(workspace, width), content].into(),
+                    None => content.into(),
+                }
             }
         }
     };
@@ -78,6 +82,16 @@ pub fn view(app: &App) -> Element<'_, Message> {
         page = page.push(status_bar(app, workspace));
     }
     let mut layers = stack![page];
+    if app.sidebar_open
+        && app.fit().sidebar().is_none()
+        && !app.workshop
+        && let Some(workspace) = app.workspace()
+    {
+        layers = layers.push(sidebar_over(workspace));
+    }
+    if app.menu_open && !app.fit().full_toolbar() && !app.workshop {
+        layers = layers.push(menu(app));
+    }
     if let Some(pending) = &app.pending {
         layers = layers.push(modal(prompt(pending)));
     }
@@ -130,70 +144,205 @@ fn modal(content: Element<'_, Message>) -> Element<'_, Message> {
     )
 }
 
-fn toolbar(app: &App) -> Element<'_, Message> {
+/// One command of the tool bar: its label, what it does (the tooltip) and its message, or
+/// `None` when it cannot be used now.
+struct ToolCommand {
+    label: &'static str,
+    tip: &'static str,
+    message: Option<Message>,
+}
+
+/// Every command of the tool bar, in order; `essential` ones stay on the bar at any width,
+/// the others move into the menu when the window has no room for them.
+fn tool_commands(app: &App) -> Vec<(bool, ToolCommand)> {
     let has_doc = app.session().is_some();
     let can_undo = app.session().is_some_and(|s| s.history.can_undo());
     let can_redo = app.session().is_some_and(|s| s.history.can_redo());
-    let command = |c: Command| Some(Message::Command(c));
     let when = |on: bool, c: Command| on.then_some(Message::Command(c));
-    let mut items = row![
-        text("HTQ Studio").size(size::HEADING).font(theme::BOLD),
-        tool("New", "New curriculum (Ctrl+N)", command(Command::New)),
-        tool(
+    let item = |essential, label, tip, message| {
+        (
+            essential,
+            ToolCommand {
+                label,
+                tip,
+                message,
+            },
+        )
+    };
+    let mut commands = vec![
+        item(
+            false,
+            "New",
+            "New curriculum (Ctrl+N)",
+            when(true, Command::New),
+        ),
+        item(
+            false,
             "Open…",
             "Open a curriculum (Ctrl+O)",
-            command(Command::Open)
+            when(true, Command::Open),
         ),
-        tool("Save", "Save (Ctrl+S)", when(has_doc, Command::Save)),
-        tool(
+        item(true, "Save", "Save (Ctrl+S)", when(has_doc, Command::Save)),
+        item(
+            false,
             "Save as…",
             "Save under a new name (Ctrl+Shift+S)",
-            when(has_doc, Command::SaveAs)
+            when(has_doc, Command::SaveAs),
         ),
-        tool("Undo", "Undo (Ctrl+Z)", when(can_undo, Command::Undo)),
-        tool(
+        item(true, "Undo", "Undo (Ctrl+Z)", when(can_undo, Command::Undo)),
+        item(
+            true,
             "Redo",
             "Redo (Ctrl+Shift+Z or Ctrl+Y)",
-            when(can_redo, Command::Redo)
+            when(can_redo, Command::Redo),
         ),
-        tool(
+        item(
+            false,
             "Search",
             "Search units, outcomes, criteria and KSBs (Ctrl+F)",
-            when(has_doc, Command::Search)
+            when(has_doc, Command::Search),
         ),
-        tool(
+        item(
+            false,
             "Export PDF…",
             "Export the specification PDF (Ctrl+E)",
-            when(has_doc, Command::ExportPdf)
+            when(has_doc, Command::ExportPdf),
         ),
-    ]
-    .spacing(space::S)
-    .align_y(Alignment::Center);
+    ];
     if has_doc {
-        items = items.push(structure::library_button().map(Message::Structure));
+        commands.push(item(
+            false,
+            "Unit library…",
+            "Bring units in from another curriculum file",
+            Some(Message::Structure(structure::Message::PickLibrary)),
+        ));
     }
-    items = items
-        .push(iced::widget::space::horizontal())
-        .push(tool(
+    commands.extend([
+        item(
+            false,
             "Workshop",
             "Workshop mode for a shared screen (F11)",
-            command(Command::Workshop),
-        ))
-        .push(tool(
+            when(true, Command::Workshop),
+        ),
+        item(
+            false,
             "Light/dark",
             "Switch between light and dark",
             Some(Message::ToggleAppearance),
-        ))
-        .push(tool(
+        ),
+        item(
+            false,
             "Shortcuts",
             "Keyboard shortcuts (F1)",
-            command(Command::ShowShortcuts),
+            when(true, Command::ShowShortcuts),
+        ),
+    ]);
+    commands
+}
+
+/// The tool bar: every command where there is room; otherwise the essential ones, a button
+/// for the folded side bar and a menu holding the rest.
+fn toolbar(app: &App) -> Element<'_, Message> {
+    let fit = app.fit();
+    let commands = tool_commands(app);
+    let mut items = row![].spacing(space::S).align_y(Alignment::Center);
+    if fit.sidebar().is_none() && app.workspace().is_some() {
+        items = items.push(tool(
+            "☰ Contents",
+            "Show the qualification, the units and the other screens",
+            Some(Message::ToggleSidebar),
         ));
+    }
+    if !fit.narrow() {
+        items = items.push(text("HTQ Studio").size(size::HEADING).font(theme::BOLD));
+    }
+    if fit.full_toolbar() {
+        let (file_and_edit, window): (Vec<_>, Vec<_>) = commands
+            .into_iter()
+            .map(|(_, command)| command)
+            .partition(|command| !matches!(command.label, "Workshop" | "Light/dark" | "Shortcuts"));
+        for command in file_and_edit {
+            items = items.push(tool(command.label, command.tip, command.message));
+        }
+        items = items.push(iced::widget::space::horizontal());
+        for command in window {
+            items = items.push(tool(command.label, command.tip, command.message));
+        }
+    } else {
+        for (_, command) in commands.into_iter().filter(|(essential, _)| *essential) {
+            items = items.push(tool(command.label, command.tip, command.message));
+        }
+        items = items.push(iced::widget::space::horizontal()).push(tool(
+            "Menu ▾",
+            "More commands: new, open, save as, search, export, workshop …",
+            Some(Message::ToggleMenu),
+        ));
+    }
     container(items)
         .padding([space::S, space::M])
         .width(Length::Fill)
         .style(theme::chrome)
         .into()
+}
+
+/// The menu of the commands the tool bar has no room for, under its button.
+fn menu(app: &App) -> Element<'_, Message> {
+    let entries = tool_commands(app)
+        .into_iter()
+        .filter(|(essential, _)| !essential)
+        .map(|(_, command)| {
+            button(text(command.label).size(size::BODY))
+                .width(Length::Fill)
+                .padding([6, 14])
+                .style(button::text)
+                .on_press_maybe(
+                    command
+                        .message
+                        .map(|message| Message::FromMenu(Box::new(message))),
+                )
+                .into()
+        });
+    let card = container(Column::with_children(entries).spacing(2).width(220))
+        .padding(space::XS)
+        .style(theme::card);
+    opaque(
+        mouse_area(
+            container(opaque(card))
+                .width(Length::Fill)
+                .height(Length::Fill)
+                .align_right(Length::Fill)
+                .padding(iced::Padding {
+                    top: 44.0,
+                    right: space::M,
+                    bottom: 0.0,
+                    left: 0.0,
+                }),
+        )
+        .on_press(Message::ToggleMenu),
+    )
+}
+
+/// The folded side bar, shown over the content from the left.
+fn sidebar_over(workspace: &Workspace) -> Element<'_, Message> {
+    opaque(
+        mouse_area(
+            row![
+                opaque(sidebar(workspace, 280.0)),
+                container(text(""))
+                    .width(Length::Fill)
+                    .height(Length::Fill)
+                    .style(|_| container::Style {
+                        background: Some(Color::from_rgba(0.0, 0.0, 0.0, 0.25).into()),
+                        ..container::Style::default()
+                    }),
+            ]
+            .padding(iced::Padding {
+                top: 44.0,
+                ..iced::Padding::ZERO
+            }),
+        )
+        .on_press(Message::ToggleSidebar),
+    )
 }
 
 fn nav<'a>(label: String, screen: Screen, current: &Screen) -> Element<'a, Message> {
@@ -206,7 +355,7 @@ fn nav<'a>(label: String, screen: Screen, current: &Screen) -> Element<'a, Messa
         .into()
 }
 
-fn sidebar(workspace: &Workspace) -> Element<'_, Message> {
+fn sidebar(workspace: &Workspace, width: f32) -> Element<'_, Message> {
     let session = &workspace.session;
     let current = &workspace.screen;
     let doc = &session.doc;
@@ -236,7 +385,7 @@ fn sidebar(workspace: &Workspace) -> Element<'_, Message> {
         ));
     }
     container(scrollable(list.padding(space::S)).height(Length::Fill))
-        .width(250)
+        .width(width)
         .height(Length::Fill)
         .style(theme::chrome)
         .into()
@@ -244,9 +393,16 @@ fn sidebar(workspace: &Workspace) -> Element<'_, Message> {
 
 fn status_bar<'a>(app: &'a App, workspace: &'a Workspace) -> Element<'a, Message> {
     let session = &workspace.session;
+    let narrow = app.fit().narrow();
     let path = session.path.as_ref().map_or_else(
         || "New curriculum, never saved".to_owned(),
-        |p| p.display().to_string(),
+        |p| {
+            if narrow {
+                session.display_name()
+            } else {
+                p.display().to_string()
+            }
+        },
     );
     let busy: Vec<&str> = app.busy().map(super::Work::label).collect();
     let state = if !busy.is_empty() {
@@ -495,9 +651,11 @@ fn start_screen(app: &App) -> Element<'_, Message> {
     for path in &app.examples {
         examples = examples.push(file_button(path));
     }
-    center(
+    // The start screen scrolls: at a small window or a large zoom the recent files and the
+    // examples stay reachable.
+    scrollable(
         container(
-            column![
+            container(column![
                 text("HTQ Studio").size(size::TITLE * 1.5).font(theme::BOLD),
                 text("Design Higher Technical Qualifications: units, outcomes and criteria, KSB mapping with pathway coverage, and the specification PDF."),
                 row![
@@ -524,11 +682,14 @@ fn start_screen(app: &App) -> Element<'_, Message> {
                 recent,
                 examples,
             ]
-            .spacing(space::L),
+            .spacing(space::L))
+            .padding(space::L)
+            .max_width(760)
+            .style(theme::card),
         )
-        .padding(space::L)
-        .max_width(760)
-        .style(theme::card),
+        .center_x(Length::Fill)
+        .padding(space::L),
     )
+    .height(Length::Fill)
     .into()
 }

@@ -11,6 +11,7 @@ mod dialogs;
 mod drafts;
 mod fields;
 mod files;
+mod fit;
 mod flows;
 mod frame;
 mod numbers;
@@ -28,6 +29,7 @@ pub use dialogs::{DialogRequest, Dialogs, NativeDialogs, PathFuture, Purpose, Sh
 pub use drafts::{NumberRule, Shown};
 pub use fields::{FieldAction, LongField, field_id, normalise, text_value};
 pub use files::{FileError, Opened, RecoveryOffer, Written, recovery_offers};
+pub use fit::Fit;
 pub use numbers::{number_id, number_rule, number_value};
 pub use session::Session;
 pub use worker::{Work, WorkerFailed};
@@ -248,6 +250,12 @@ pub enum Message {
     Resized(iced::Size),
     /// Dismiss the error or notice banner.
     DismissBanner,
+    /// Open or close the menu of commands the tool bar has no room for.
+    ToggleMenu,
+    /// Show or fold away the side bar, where the window has no room for it beside the content.
+    ToggleSidebar,
+    /// A choice made in the menu: the menu closes, then the message is handled.
+    FromMenu(Box<Message>),
     /// Switch light/dark.
     ToggleAppearance,
     /// Structure screen.
@@ -327,6 +335,10 @@ pub struct App {
     pub reviewing_recoveries: bool,
     /// Why the last autosave failed, if it did.
     pub autosave_error: Option<FileError>,
+    /// Whether the tool bar's menu is open.
+    pub menu_open: bool,
+    /// Whether the folded side bar is shown over the content.
+    pub sidebar_open: bool,
     busy: BTreeSet<Work>,
     recovery: Option<RecoveryStore>,
     recent_list: Option<PathBuf>,
@@ -365,6 +377,8 @@ impl App {
             recoveries: Vec::new(),
             reviewing_recoveries: true,
             autosave_error: None,
+            menu_open: false,
+            sidebar_open: false,
             busy: BTreeSet::new(),
             recovery: options.recovery.clone(),
             recent_list: options.recent_list.clone(),
@@ -412,6 +426,11 @@ impl App {
     /// The open document and its screens, if any.
     pub fn workspace(&self) -> Option<&Workspace> {
         self.workspace.as_ref()
+    }
+
+    /// The room the window gives the frame at the current zoom.
+    pub fn fit(&self) -> Fit {
+        Fit::of(self.window_size, self.zoom)
     }
 
     /// The open document, if any.

@@ -89,6 +89,7 @@ impl App {
             }
             Message::Prompt(choice) => self.answer(choice),
             Message::Navigate(screen) => {
+                self.sidebar_open = false;
                 if let Some(workspace) = &mut self.workspace {
                     workspace.navigate(screen);
                 }
@@ -118,6 +119,18 @@ impl App {
             Message::DismissBanner => {
                 self.banner = None;
                 Task::none()
+            }
+            Message::ToggleMenu => {
+                self.menu_open = !self.menu_open;
+                Task::none()
+            }
+            Message::ToggleSidebar => {
+                self.sidebar_open = !self.sidebar_open;
+                Task::none()
+            }
+            Message::FromMenu(message) => {
+                self.menu_open = false;
+                self.update(*message)
             }
             Message::ToggleAppearance => {
                 self.appearance = self.appearance.toggled();
@@ -258,6 +271,8 @@ impl App {
                 }
                 self.show_shortcuts = false;
                 self.pending = None;
+                self.menu_open = false;
+                self.sidebar_open = false;
                 Task::none()
             }
         }
@@ -318,7 +333,6 @@ impl App {
 
     /// Sizes the mapping matrix's window of cells to the space left by the chrome.
     pub(super) fn fit_matrix(&mut self) {
-        const SIDEBAR: f32 = 250.0;
         const CHROME_HEIGHT: f32 = 550.0;
         const WORKSHOP_CHROME_HEIGHT: f32 = 330.0;
         let (width, height) = if self.workshop {
@@ -328,7 +342,9 @@ impl App {
             )
         } else {
             (
-                self.window_size.width / self.zoom - SIDEBAR - 2.0 * theme::space::L,
+                self.window_size.width / self.zoom
+                    - self.fit().sidebar().unwrap_or(0.0)
+                    - 2.0 * theme::space::L,
                 self.window_size.height / self.zoom - CHROME_HEIGHT,
             )
         };

@@ -4,8 +4,6 @@
 
 mod view;
 
-pub use view::library_button;
-
 use super::Action;
 use crate::app::FileError;
 use crate::app::drafts::{Drafts, NumberRule, Shown};

@@ -390,12 +390,3 @@ fn library_view<'a>(library: &'a Library, doc: &'a Curriculum) -> Element<'a, Me
         .style(theme::notice_banner)
         .into()
 }
-
-/// The button that opens the unit library, for the toolbar.
-pub fn library_button<'a>() -> Element<'a, Message> {
-    tool(
-        "Unit library…",
-        "Bring units in from another curriculum file",
-        Some(Message::PickLibrary),
-    )
-}
