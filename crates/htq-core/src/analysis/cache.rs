@@ -24,9 +24,12 @@ impl Solved {
     pub(crate) fn new(doc: &Curriculum) -> Self {
         let programmes = Programmes::new(doc);
         let base = programmes.find(&vec![false; programmes.optional().len()], &[]);
+        let mut combination = combination::solve(doc, &programmes, base.is_some());
+        let pathways = pathways::report(doc, &programmes, base);
+        combination.exceeded = programmes.exceeded();
         Self {
-            combination: combination::solve(doc, &programmes, base.is_some()),
-            pathways: pathways::report(doc, &programmes, base),
+            combination,
+            pathways,
         }
     }
 }

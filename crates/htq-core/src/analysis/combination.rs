@@ -28,6 +28,9 @@ pub(crate) struct Solved {
     any_valid_programme: bool,
     /// Per level the kind of qualification needs credits at, a valid programme with fewer.
     level_gaps: Vec<LevelGap>,
+    /// Whether some query of the solver gave up at its memory budget, so that the answers
+    /// above (and the pathway report) are not known to be exact.
+    pub exceeded: bool,
 }
 
 /// A valid programme short of the credits the kind of qualification needs at a level.
@@ -54,6 +57,7 @@ pub(crate) fn solve(
     Solved {
         any_valid_programme,
         level_gaps,
+        exceeded: programmes.exceeded(),
     }
 }
 
@@ -67,7 +71,18 @@ pub(crate) fn check(doc: &Curriculum, solved: &Solved, out: &mut Vec<Finding>) {
         group_bounds(doc, group, &mandatory, out);
     }
     level_rules(doc, out);
-    if solved.any_valid_programme {
+    if solved.exceeded {
+        out.push(Finding::error(
+            KIND,
+            Location::Rules,
+            format!(
+                "the rules of combination allow more distinct part-programmes than the analysis \
+                 can hold ({} values), so credit, level and pathway coverage are not checked; \
+                 split large optional groups or give them tighter bounds",
+                super::programme::MAX_VALUES
+            ),
+        ));
+    } else if solved.any_valid_programme {
         level_shape(doc, &solved.level_gaps, out);
     } else {
         out.push(Finding::error(

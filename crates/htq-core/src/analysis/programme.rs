@@ -8,9 +8,21 @@
 //! soon as it exceeds it, and one with only a lower bound is clipped at that bound. States are
 //! deduplicated per layer, so the work grows with the number of distinct clipped states, not
 //! with the number of combinations. Back-pointers give one witness programme.
+//!
+//! The optional units are decided group by group, and a quantity no later unit adds to is
+//! checked against its lower bound and then forgotten (stored as 0). States therefore carry
+//! only the totals, the level credits and the group being decided, so the work is polynomial
+//! in units and groups for groups that do not overlap (pseudo-polynomial in credit totals).
+//! A query whose states outgrow [`MAX_VALUES`] stops and marks the solver as exceeded instead
+//! of exhausting memory.
 
 use crate::model::{Curriculum, UnitId};
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
+
+/// The most state values (states times their width) one layer of a query may hold, and the
+/// most back-pointers a query may keep: about 64 and 128 MB, far beyond any real qualification.
+pub(crate) const MAX_VALUES: usize = 1 << 24;
 
 /// One constrained quantity: its bounds and how much each unit adds to it.
 #[derive(Debug, Clone)]
@@ -21,6 +33,8 @@ struct Quantity {
     start: u64,
     /// Added by each optional unit, by position in [`Programmes::optional`].
     adds: Vec<u32>,
+    /// The last position that adds to the quantity; after it the quantity is settled.
+    last: Option<usize>,
 }
 
 impl Quantity {
@@ -30,6 +44,32 @@ impl Quantity {
             upper,
             start: 0,
             adds: vec![0; optional],
+            last: None,
+        }
+    }
+
+    /// Records which position is the last to add to the quantity, once `adds` is filled in.
+    fn settle(mut self) -> Self {
+        self.last = self.adds.iter().rposition(|&add| add > 0);
+        self
+    }
+
+    /// Whether no position from `p` on adds to the quantity.
+    fn settled_before(&self, p: usize) -> bool {
+        self.last.is_none_or(|last| last < p)
+    }
+
+    /// The value to store once position `p` is decided and the quantity holds `value`:
+    /// `value` itself while later positions may still add to it, otherwise 0 if the lower
+    /// bound is met (the quantity is settled and forgotten; it stays 0 from then on) or `None`
+    /// if it never will be.
+    fn keep(&self, value: u32, p: usize) -> Option<u32> {
+        if !self.settled_before(p + 1) {
+            Some(value)
+        } else if self.settled_before(p) || value >= self.lower {
+            Some(0)
+        } else {
+            None
         }
     }
 
@@ -73,6 +113,8 @@ pub(crate) struct Programmes {
     mandatory_level_credits: HashMap<u8, u64>,
     quantities: Vec<Quantity>,
     unit_ids: Vec<UnitId>,
+    /// Set when a query outgrew [`MAX_VALUES`] and gave up: its answer means nothing.
+    exceeded: Cell<bool>,
 }
 
 impl Programmes {
@@ -101,8 +143,18 @@ impl Programmes {
             .collect();
         let mut mandatory: Vec<usize> = mandatory_set.into_iter().collect();
         mandatory.sort_unstable();
+        // Group by group (by the first group naming a unit), so that each group's quantities
+        // settle as soon as its last unit is decided.
+        let mut first_group: HashMap<usize, usize> = HashMap::new();
+        for (g, group) in rules.groups.iter().enumerate() {
+            for id in &group.units {
+                if let Some(&i) = index.get(id) {
+                    first_group.entry(i).or_insert(g);
+                }
+            }
+        }
         let mut optional: Vec<usize> = grouped.into_iter().collect();
-        optional.sort_unstable();
+        optional.sort_unstable_by_key(|i| (first_group.get(i).copied(), *i));
         let position: HashMap<usize, usize> =
             optional.iter().enumerate().map(|(p, &i)| (i, p)).collect();
         let credits = |i: usize| doc.units[i].credits;
@@ -115,7 +167,7 @@ impl Programmes {
         );
         total.start = mandatory.iter().map(|&i| u64::from(credits(i))).sum();
         total.adds = optional.iter().map(|&i| credits(i)).collect();
-        let mut quantities = vec![total];
+        let mut quantities = vec![total.settle()];
 
         for group in &rules.groups {
             let members: HashSet<usize> = group
@@ -140,7 +192,8 @@ impl Programmes {
             quantities.extend(
                 [group_credits, group_units]
                     .into_iter()
-                    .filter(Quantity::matters),
+                    .filter(Quantity::matters)
+                    .map(Quantity::settle),
             );
         }
         let mut mandatory_level_credits = HashMap::new();
@@ -159,6 +212,7 @@ impl Programmes {
             mandatory_level_credits,
             quantities,
             unit_ids: doc.units.iter().map(|u| u.id.clone()).collect(),
+            exceeded: Cell::new(false),
         };
         for rule in &rules.level_credits {
             let quantity = programmes.level_quantity(rule.level, Some(rule.min_credits), None);
@@ -181,12 +235,17 @@ impl Programmes {
                 *add = self.optional_credits.get(p).copied().unwrap_or(0);
             }
         }
-        quantity
+        quantity.settle()
     }
 
     /// Indices into `doc.units` of the optional units.
     pub(crate) fn optional(&self) -> &[usize] {
         &self.optional
+    }
+
+    /// Whether some query gave up on reaching [`MAX_VALUES`]; its `None` meant "not known".
+    pub(crate) fn exceeded(&self) -> bool {
+        self.exceeded.get()
     }
 
     /// Whether the unit at `index` in `doc.units` is mandatory.
@@ -203,7 +262,7 @@ impl Programmes {
             .map(|cap| self.level_quantity(cap.level, None, Some(cap.credits)))
             .collect();
         let quantities: Vec<&Quantity> = self.quantities.iter().chain(&extra).collect();
-        let chosen = solve(&quantities, self.optional.len(), excluded)?;
+        let chosen = solve(&quantities, self.optional.len(), excluded, &self.exceeded)?;
         let mut programme: Vec<usize> = self
             .mandatory
             .iter()
@@ -231,7 +290,7 @@ impl Programmes {
     /// and every edge is kept so that a witness for each class is traced back afterwards.
     pub(crate) fn avoiding_each(&self, classes: &[Vec<usize>]) -> Vec<Option<Vec<usize>>> {
         let quantities: Vec<&Quantity> = self.quantities.iter().collect();
-        avoiding_each(&quantities, self.optional.len(), classes)
+        avoiding_each(&quantities, self.optional.len(), classes, &self.exceeded)
             .into_iter()
             .map(|chosen| {
                 chosen.map(|chosen| {
@@ -262,6 +321,7 @@ fn avoiding_each(
     quantities: &[&Quantity],
     n: usize,
     classes: &[Vec<usize>],
+    exceeded: &Cell<bool>,
 ) -> Vec<Option<Vec<usize>>> {
     let words = classes.len().div_ceil(64).max(1);
     let width = quantities.len();
@@ -278,13 +338,9 @@ fn avoiding_each(
     if width == 0 {
         return vec![Some(Vec::new()); classes.len()];
     }
-    let mut current = Vec::with_capacity(width);
-    for q in quantities {
-        match q.step(q.start, 0) {
-            Some(v) => current.push(v),
-            None => return none,
-        }
-    }
+    let Some(mut current) = initial(quantities) else {
+        return none;
+    };
     let pruning = Pruning::new(quantities, n, |_| true);
     let hopeless = |state: &[u32], p: usize| pruning.hopeless(quantities, state, p);
     if hopeless(&current, 0) {
@@ -297,6 +353,7 @@ fn avoiding_each(
     });
     let mut next: Vec<u32> = Vec::new();
     let mut seen = StateTable::default();
+    let mut kept = 0usize;
     for p in 0..n {
         next.clear();
         seen.reset(2 * current.len() / width);
@@ -344,6 +401,11 @@ fn avoiding_each(
         if next.is_empty() {
             return none;
         }
+        kept += layer.bits.len() + 2 * layer.edges.len();
+        if next.len() > MAX_VALUES || kept > MAX_VALUES {
+            exceeded.set(true);
+            return none;
+        }
         layers.push(layer);
         std::mem::swap(&mut current, &mut next);
     }
@@ -376,8 +438,25 @@ fn avoiding_each(
         .collect()
 }
 
+/// The state before any optional unit is decided, or `None` when the mandatory units alone
+/// break a bound nothing can repair.
+fn initial(quantities: &[&Quantity]) -> Option<Vec<u32>> {
+    quantities
+        .iter()
+        .map(|q| {
+            let value = q.step(q.start, 0)?;
+            if !q.settled_before(0) {
+                Some(value)
+            } else {
+                (value >= q.lower).then_some(0)
+            }
+        })
+        .collect()
+}
+
 /// Appends to `next` the state that follows `state` when unit `p` is taken or not. Returns
-/// false when that breaks an upper bound; `next` may then hold a partial state to drop.
+/// false when that breaks an upper bound, or leaves a settled quantity short of its lower
+/// bound; `next` may then hold a partial state to drop.
 fn advance(
     quantities: &[&Quantity],
     state: &[u32],
@@ -387,7 +466,7 @@ fn advance(
 ) -> bool {
     for (q, &value) in quantities.iter().zip(state) {
         let add = if take { q.adds[p] } else { 0 };
-        match q.step(u64::from(value), add) {
+        match q.step(u64::from(value), add).and_then(|v| q.keep(v, p)) {
             Some(v) => next.push(v),
             None => return false,
         }
@@ -423,20 +502,24 @@ impl Pruning {
             .iter()
             .zip(state)
             .zip(gains)
-            .any(|((q, &v), &gain)| u64::from(v) + gain < u64::from(q.lower))
+            .any(|((q, &v), &gain)| {
+                !q.settled_before(p) && u64::from(v) + gain < u64::from(q.lower)
+            })
     }
 }
 
 /// The layered dynamic programme. Returns the positions of the chosen optional units.
-fn solve(quantities: &[&Quantity], n: usize, excluded: &[bool]) -> Option<Vec<usize>> {
+fn solve(
+    quantities: &[&Quantity],
+    n: usize,
+    excluded: &[bool],
+    exceeded: &Cell<bool>,
+) -> Option<Vec<usize>> {
     let width = quantities.len();
     if width == 0 {
         return Some(Vec::new());
     }
-    let mut current = Vec::with_capacity(width);
-    for q in quantities {
-        current.push(q.step(q.start, 0)?);
-    }
+    let mut current = initial(quantities)?;
     let takeable = |p: usize| !excluded.get(p).copied().unwrap_or(false);
     let pruning = Pruning::new(quantities, n, takeable);
     let hopeless = |state: &[u32], p: usize| pruning.hopeless(quantities, state, p);
@@ -472,6 +555,10 @@ fn solve(quantities: &[&Quantity], n: usize, excluded: &[bool]) -> Option<Vec<us
             }
         }
         if parents.len() == first {
+            return None;
+        }
+        if next.len() > MAX_VALUES || parents.len() > MAX_VALUES {
+            exceeded.set(true);
             return None;
         }
         layer_start.push(first);
