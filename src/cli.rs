@@ -5,11 +5,14 @@
 //! those arguments and a [`Console`], and one arm in [`main`]. Nothing here panics on bad
 //! input: every failure is a message and an exit code.
 
+mod occupations;
+
 use crate::analysis::{self, Severity};
 use crate::store;
 use crate::words::counted;
 use crate::{export, import};
 use clap::{Args, Parser, Subcommand};
+use occupations::{claim, report, unclaim};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -54,6 +57,46 @@ enum Command {
     /// Exit code 0: written; 1: the PDF could not be put together; 2: a file could not be
     /// read or written.
     Export(ExportArgs),
+    /// Claim an occupation: the qualification is submitted against this standard (and, for a
+    /// core-and-options standard, the options named); its coverage is then checked.
+    ///
+    /// Claiming a standard already claimed replaces its options. Exit code 0: saved; 2: the
+    /// file could not be read or written, or it has no such standard or option.
+    Claim(ClaimArgs),
+    /// Stop claiming an occupation: the standard stays in the file for reference only.
+    ///
+    /// Exit code 0: saved; 2: the file could not be read or written, or does not claim it.
+    Unclaim(UnclaimArgs),
+    /// Print one line per claimed occupation: met in every pathway, or in how many, with a
+    /// programme that misses it.
+    ///
+    /// Exit code 0: no errors; 1: `check` finds errors; 2: the file could not be read.
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+struct ClaimArgs {
+    /// Curriculum file (.ron); it is saved in place.
+    file: PathBuf,
+    /// Reference of a standard in the file, such as ST0220.
+    standard: String,
+    /// An option the qualification claims, by its title (repeat for several).
+    #[arg(long = "option", value_name = "TITLE")]
+    options: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+struct UnclaimArgs {
+    /// Curriculum file (.ron); it is saved in place.
+    file: PathBuf,
+    /// Reference of the claimed standard, such as ST0220.
+    standard: String,
+}
+
+#[derive(Debug, Args)]
+struct ReportArgs {
+    /// Curriculum file (.ron) to report on.
+    file: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -160,6 +203,9 @@ pub fn main() -> ExitCode {
         Some(Command::Fmt(args)) => fmt(&args, &mut console),
         Some(Command::ImportStandard(args)) => import_standard(&args, &mut console),
         Some(Command::Export(args)) => export(&args, &mut console),
+        Some(Command::Claim(args)) => claim(&args, &mut console),
+        Some(Command::Unclaim(args)) => unclaim(&args, &mut console),
+        Some(Command::Report(args)) => report(&args, &mut console),
     }
 }
 
@@ -301,20 +347,24 @@ fn import_standard(args: &ImportStandardArgs, console: &mut Console) -> ExitCode
         .and_then(|()| store::Rewrite::open(&args.into).map_err(|error| error.to_string()))
         .and_then(|rewrite| {
             let mut doc = rewrite.curriculum().map_err(|error| error.to_string())?;
-            let standard =
+            let read =
                 import::read_standard_with(&args.file, &options).map_err(|e| e.to_string())?;
-            let (edit, report) = import::import_into(&doc, standard).map_err(|e| e.to_string())?;
+            let (edit, report) =
+                import::import_into(&doc, read.standard).map_err(|e| e.to_string())?;
             doc.apply(edit)
                 .map_err(|e| format!("cannot add the standard: {e}"))?;
-            Ok((rewrite, doc, report))
+            Ok((rewrite, doc, report, read.warnings))
         });
-    let (rewrite, doc, report) = match merged {
+    let (rewrite, doc, report, warnings) = match merged {
         Ok(merged) => merged,
         Err(message) => {
             console.complain(format_args!("error: {message}"));
             return ExitCode::from(UNUSABLE);
         }
     };
+    for warning in &warnings {
+        console.complain(format_args!("warning: {}: {warning}", args.file.display()));
+    }
     if args.dry_run {
         console.say(format_args!("{}", report.summary()));
         console.say(format_args!("dry run: {} not changed", args.into.display()));
@@ -436,7 +486,6 @@ fn tell_notes(console: &mut Console<'_>, written: &store::Written) {
     }
 }
 
-/// `1 error`, `3 errors`.
 /// Writes an export made from `source` to `out` through the store's one write path, or says
 /// why not; `Some(code)` when it failed.
 fn write_export(

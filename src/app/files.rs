@@ -7,7 +7,7 @@ use super::screen::{mapping, structure, workshop};
 use super::worker::{self, Work, WorkerFailed};
 use crate::export::ExportError;
 use crate::import::ImportError;
-use crate::model::{Curriculum, Qualification, QualificationKind, RulesOfCombination, Standard};
+use crate::model::{Curriculum, Qualification, QualificationKind, RulesOfCombination};
 use crate::store::{
     Fingerprint, LoadError, LockInfo, LockNote, Recovery, RecoveryStore, SaveError,
 };
@@ -387,7 +387,7 @@ pub fn load_for_compare(path: PathBuf) -> Task<Message> {
 pub fn read_standard(path: PathBuf) -> Task<Message> {
     on_worker(
         Work::Reading,
-        move || -> Result<Standard, FileError> { Ok(import::read_standard(&path)?) },
+        move || -> Result<import::StandardFile, FileError> { Ok(import::read_standard(&path)?) },
         |result| Message::Mapping(mapping::Message::StandardRead(result)),
     )
 }
@@ -430,6 +430,7 @@ pub fn new_curriculum() -> Curriculum {
             purpose: String::new(),
             audience: String::new(),
             progression: String::new(),
+            claims: Vec::new(),
             rules: RulesOfCombination {
                 mandatory: Vec::new(),
                 groups: Vec::new(),

@@ -1,7 +1,10 @@
 //! Benchmarks of the analysis layer: `check` on the large synthetic curriculum (cold, and an
 //! [`Analyser`] after a text edit) and on the shipped example, and the exact pathway analysis on 40 optional 15-credit units of which a
 //! learner takes 8 (76.9 million combinations) with 180 KSBs, timed beside a brute force that
-//! enumerates every combination once.
+//! enumerates every combination once; and the solver on many optional groups (320 units in
+//! 16 groups with mixed credits, unit and credit windows and a level rule; 80 units in 16
+//! groups; one group of 320 units with odd credit values), printing the time and the peak
+//! memory of one cold run of each.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use htq_core::analysis::{Analyser, PathwayStatus, check, pathway_report};
@@ -237,5 +240,141 @@ fn benches(c: &mut Criterion) {
     );
 }
 
-criterion_group!(analysis, benches);
+/// `units` optional units spread over `groups` groups in order, credits from `credits`, levels
+/// 4 and 5 in turn, each unit's one outcome mapped to 6 of 200 KSBs picked pseudo-randomly.
+/// Each group takes 1 to 3 units and 15 to 60 credits; at least a quarter of the total is at
+/// Level 5.
+fn grouped(units: usize, groups: usize, credits: &[u32], total: u32) -> Curriculum {
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let unit_list: Vec<Unit> = (0..units)
+        .map(|u| Unit {
+            id: format!("u{u}").as_str().into(),
+            number: format!("{}", 4000 + u),
+            level: 4 + (u % 2) as u8,
+            credits: credits[u % credits.len()],
+            outcomes: vec![LearningOutcome {
+                id: format!("u{u}-lo").as_str().into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        })
+        .collect();
+    let per_group = units.div_ceil(groups);
+    let windowed = groups > 1;
+    let rules = RulesOfCombination {
+        mandatory: Vec::new(),
+        groups: unit_list
+            .chunks(per_group)
+            .enumerate()
+            .map(|(g, members)| OptionalGroup {
+                id: format!("g{g}").as_str().into(),
+                title: format!("Group {}", g + 1),
+                units: members.iter().map(|u| u.id.clone()).collect(),
+                min_units: windowed.then_some(1),
+                max_units: windowed.then_some(3),
+                min_credits: windowed.then_some(15),
+                max_credits: windowed.then_some(60),
+            })
+            .collect(),
+        level_credits: vec![htq_core::model::LevelCredits {
+            level: 5,
+            min_credits: total / 4,
+        }],
+    };
+    let ksbs: Vec<Ksb> = (0..200)
+        .map(|k| Ksb {
+            id: format!("k{k}").as_str().into(),
+            kind: KsbKind::Knowledge,
+            code: format!("K{}", k + 1),
+            text: String::new(),
+        })
+        .collect();
+    let mappings = (0..units)
+        .flat_map(|u| (0..6).map(move |_| u))
+        .map(|u| Mapping {
+            outcome: format!("u{u}-lo").as_str().into(),
+            ksb: format!("k{}", next(200)).as_str().into(),
+            coverage: Coverage::Full,
+            note: String::new(),
+        })
+        .collect::<Vec<_>>();
+    let mut mappings = mappings;
+    mappings.sort_by(|a, b| (&a.outcome, &a.ksb).cmp(&(&b.outcome, &b.ksb)));
+    mappings.dedup_by(|a, b| a.outcome == b.outcome && a.ksb == b.ksb);
+    Curriculum {
+        qualification: Qualification {
+            kind: QualificationKind::Hnd,
+            level: 5,
+            total_credits: total,
+            rules,
+            ..Default::default()
+        },
+        units: unit_list,
+        standards: vec![Standard {
+            id: "st".into(),
+            reference: "ST0000".into(),
+            ksbs,
+            ..Default::default()
+        }],
+        mappings,
+        ..Default::default()
+    }
+}
+
+/// The process's peak resident memory so far, from `/proc/self/status` (Linux), in MB.
+fn peak_mb() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|line| line.strip_prefix("VmHWM:"))
+                .map(|kb| kb.trim().trim_end_matches(" kB").trim().to_owned())
+        })
+        .and_then(|kb| kb.parse::<u64>().ok())
+        .map_or_else(|| "?".into(), |kb| format!("{} MB", kb / 1024))
+}
+
+fn many_groups(c: &mut Criterion) {
+    let cases = [
+        (
+            "320 units in 16 groups, 15/30 credits",
+            grouped(320, 16, &[15, 30], 480),
+        ),
+        (
+            "80 units in 16 groups, 15 credits",
+            grouped(80, 16, &[15], 480),
+        ),
+        (
+            "320 units in one group, odd credits",
+            grouped(320, 1, &[7, 11, 13, 15, 20, 30], 240),
+        ),
+    ];
+    for (name, doc) in &cases {
+        let started = Instant::now();
+        let report = pathway_report(doc);
+        let cold = started.elapsed();
+        let missable = report
+            .ksbs
+            .iter()
+            .filter(|k| matches!(k.status, PathwayStatus::SomePathways { .. }))
+            .count();
+        println!(
+            "{name}: one cold run {cold:.2?}, {missable} KSBs missable, any programme: {}; peak memory of the process so far {}",
+            report.any_valid_programme,
+            peak_mb()
+        );
+        c.bench_function(&format!("pathway_report {name}"), |b| {
+            b.iter(|| pathway_report(black_box(doc)))
+        });
+    }
+}
+
+criterion_group!(analysis, many_groups, benches);
 criterion_main!(analysis);

@@ -1,6 +1,6 @@
 //! `check` and `pathway_report` over the shipped example curricula: the finished one has no
-//! errors and every KSB in every pathway; the draft has realistic errors, a pathway gap among
-//! them.
+//! errors and every KSB in every pathway; the draft has realistic errors, a pathway gap and an
+//! occupation no learner reaches among them.
 
 use htq_core::analysis::{PathwayStatus, Severity, check, pathway_report};
 use htq_core::model::Curriculum;
@@ -49,7 +49,7 @@ fn the_finished_curriculum_has_no_errors() {
 }
 
 #[test]
-fn the_draft_has_realistic_errors_including_a_pathway_gap() {
+fn the_draft_has_realistic_errors_including_an_occupation_gap() {
     let doc = load("medtech-htq-draft.ron");
     println!("{}", listing(&doc));
     let report = pathway_report(&doc);
@@ -59,10 +59,22 @@ fn the_draft_has_realistic_errors_including_a_pathway_gap() {
             .iter()
             .any(|k| matches!(k.status, PathwayStatus::SomePathways { .. }))
     );
-    let findings = check(&doc);
+    let errors: Vec<String> = check(&doc)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.message)
+        .collect();
     assert!(
-        findings
+        errors.iter().any(|m| m.starts_with(
+            "no learner reaches ST0220 Healthcare science associate, which the qualification \
+             claims: B4 has no outcome covering it"
+        )),
+        "{errors:#?}"
+    );
+    assert!(
+        errors
             .iter()
-            .any(|f| f.severity == Severity::Error && f.message.starts_with("a learner taking "))
+            .any(|m| m.contains("valid programmes reach none of the claimed occupations")),
+        "{errors:#?}"
     );
 }

@@ -141,7 +141,7 @@ fn rows_follow_standard_order_across_standards() {
     let mut doc = diploma();
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/standards/st0220_v1.0.json");
-    let standard = read_standard(&path).expect("fixture reads");
+    let standard = read_standard(&path).expect("fixture reads").standard;
     let (edit, _) = import_into(&doc, standard).expect("imports");
     doc.apply(edit).expect("applies");
     let text = mapping_csv(&doc);

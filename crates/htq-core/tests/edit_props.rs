@@ -20,7 +20,7 @@ use proptest::test_runner::{Config, TestRunner};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// How many variants `Edit` has.
-const VARIANTS: usize = 36;
+const VARIANTS: usize = 37;
 
 /// The number of `edit`'s variant.
 fn variant(edit: &Edit) -> usize {
@@ -61,6 +61,7 @@ fn variant(edit: &Edit) -> usize {
         Edit::SetPanelPeople { .. } => 33,
         Edit::Batch(_) => 34,
         Edit::ReplaceStandard { .. } => 35,
+        Edit::SetClaims(_) => 36,
     }
 }
 
@@ -563,6 +564,22 @@ fn make(doc: &Curriculum, op: &Op) -> Option<Edit> {
                 standard: Box::new(standard),
             }
         }
+        36 => Edit::SetClaims(
+            doc.standards
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| (op.number >> (i % 32)) & 1 == 1)
+                .map(|(_, standard)| htq_core::model::Claim {
+                    standard: standard.id.clone(),
+                    options: standard
+                        .options
+                        .iter()
+                        .take(usize::from(op.flag))
+                        .map(|o| o.title.clone())
+                        .collect(),
+                })
+                .collect(),
+        ),
         _ => {
             // Any variant but a batch again.
             let not_batch = |pick: &Index| match pick.index(VARIANTS - 1) {

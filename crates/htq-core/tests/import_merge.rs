@@ -11,7 +11,7 @@ fn fixture(name: &str) -> Standard {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/standards")
         .join(name);
-    read_standard(&path).expect("fixture reads")
+    read_standard(&path).expect("fixture reads").standard
 }
 
 fn small_curriculum() -> Curriculum {

@@ -69,7 +69,7 @@ const CASES: &[Case] = &[
     Case {
         file: "newer-format.ron",
         place: (2, 5),
-        says: "made by a newer version of HTQ Studio (format 4; this version reads up to 3)",
+        says: "made by a newer version of HTQ Studio (format 5; this version reads up to 4)",
         repair: None,
     },
     Case {

@@ -4,7 +4,7 @@
 //! including decisions about items that are no longer in the curriculum.
 
 use htq_core::model::{
-    Band, ContentTopic, Coverage, Criterion, Curriculum, Duty, Entry, EntryKind, ItemRecord,
+    Band, Claim, ContentTopic, Coverage, Criterion, Curriculum, Duty, Entry, EntryKind, ItemRecord,
     ItemRef, ItemStatus, Ksb, KsbKind, LearningOutcome, LevelCredits, Mapping, Member, MemberRole,
     OptionalGroup, PanelRecord, PanelSession, Qualification, QualificationKind, Resource,
     ResourceKind, RulesOfCombination, Standard, StandardOption, Theme, Unit,
@@ -106,7 +106,8 @@ prop_compose! {
     ) -> Qualification {
         Qualification {
             title, awarding_body, kind, level, total_credits, issue, issue_date, purpose, audience,
-            progression, rules: RulesOfCombination { level_credits, ..Default::default() },
+            progression, claims: Vec::new(),
+            rules: RulesOfCombination { level_credits, ..Default::default() },
         }
     }
 }
@@ -125,9 +126,17 @@ prop_compose! {
         ),
         mappings in prop::collection::vec((any::<Index>(), any::<Index>(), any::<bool>(), text()), 0..4),
         panel in panel(),
+        claims in prop::collection::vec((any::<Index>(), any::<bool>()), 0..3),
     ) -> Curriculum {
         let mut doc = assemble(qualification, units, standards, mandatory, groups, mappings);
         doc.panel = panel;
+        doc.qualification.claims = claims.iter().map(|(pick, with_option)| {
+            let standard = pick.get(&doc.standards);
+            Claim {
+                standard: standard.id.clone(),
+                options: standard.options.iter().take(usize::from(*with_option)).map(|o| o.title.clone()).collect(),
+            }
+        }).collect();
         doc
     }
 }

@@ -3,6 +3,7 @@
 //! they depend on are unchanged, so a text edit costs only the cheap rules.
 
 use super::combination;
+use super::occupations::{self, OccupationReport};
 use super::pathways::{self, PathwayReport};
 use super::programme::Programmes;
 use crate::model::Curriculum;
@@ -17,6 +18,8 @@ pub(crate) struct Solved {
     pub combination: combination::Solved,
     /// Pathway coverage of every KSB.
     pub pathways: PathwayReport,
+    /// Coverage of every claimed occupation.
+    pub occupations: OccupationReport,
 }
 
 impl Solved {
@@ -26,10 +29,12 @@ impl Solved {
         let base = programmes.find(&vec![false; programmes.optional().len()], &[]);
         let mut combination = combination::solve(doc, &programmes, base.is_some());
         let pathways = pathways::report(doc, &programmes, base);
+        let occupations = occupations::report(doc, &programmes, &pathways);
         combination.exceeded = programmes.exceeded();
         Self {
             combination,
             pathways,
+            occupations,
         }
     }
 }
@@ -96,12 +101,21 @@ fn signature(doc: &Curriculum) -> u64 {
         mapping.outcome.hash(&mut h);
         mapping.ksb.hash(&mut h);
         mapping.coverage.hash(&mut h);
+        mapping.note.trim().is_empty().hash(&mut h);
     }
+    q.claims.hash(&mut h);
     doc.standards.len().hash(&mut h);
     for standard in &doc.standards {
+        standard.id.hash(&mut h);
+        standard.reference.hash(&mut h);
+        standard.title.hash(&mut h);
         standard.ksbs.len().hash(&mut h);
         for ksb in &standard.ksbs {
             ksb.id.hash(&mut h);
+        }
+        for option in &standard.options {
+            option.title.hash(&mut h);
+            option.ksbs.hash(&mut h);
         }
     }
     h.finish()

@@ -3,8 +3,9 @@
 //! with every outcome mapped. `check` finds nothing in it.
 
 use crate::model::{
-    Band, ContentTopic, Coverage, Criterion, Curriculum, Ksb, KsbKind, LearningOutcome, Mapping,
-    OptionalGroup, Qualification, QualificationKind, RulesOfCombination, Standard, Theme, Unit,
+    Band, Claim, ContentTopic, Coverage, Criterion, Curriculum, Ksb, KsbKind, LearningOutcome,
+    Mapping, OptionalGroup, Qualification, QualificationKind, RulesOfCombination, Standard, Theme,
+    Unit,
 };
 
 /// Verbs of the criteria of every outcome: two Pass, one Merit, one Distinction.
@@ -87,6 +88,10 @@ pub(crate) fn hnc() -> Curriculum {
             kind: QualificationKind::Hnc,
             level: 4,
             total_credits: 120,
+            claims: vec![Claim {
+                standard: "st1".into(),
+                options: Vec::new(),
+            }],
             rules: RulesOfCombination {
                 mandatory: units.iter().take(6).map(|u| u.id.clone()).collect(),
                 groups: vec![OptionalGroup {

@@ -79,8 +79,10 @@ fn dangling(
     }
 }
 
-/// Every KSB is covered by some outcome (error), and fully by at least one (warning).
+/// Every KSB of a claimed occupation is covered by some outcome (error), and fully by at
+/// least one (warning). KSBs of standards kept for reference are not checked.
 fn ksb_coverage(doc: &Curriculum, outcomes: &HashMap<&OutcomeId, String>, out: &mut Vec<Finding>) {
+    let claimed = super::occupations::claimed_ksbs(doc);
     let mut by_ksb: HashMap<&KsbId, Vec<&Mapping>> = HashMap::new();
     for mapping in doc
         .mappings
@@ -90,7 +92,7 @@ fn ksb_coverage(doc: &Curriculum, outcomes: &HashMap<&OutcomeId, String>, out: &
         by_ksb.entry(&mapping.ksb).or_default().push(mapping);
     }
     for standard in &doc.standards {
-        for ksb in &standard.ksbs {
+        for ksb in standard.ksbs.iter().filter(|k| claimed.contains(&k.id)) {
             let name = format!("{} ({})", ksb.code, standard.reference);
             let mappings = by_ksb.get(&ksb.id).map(Vec::as_slice).unwrap_or_default();
             if mappings.is_empty() {

@@ -14,6 +14,7 @@ mod finding;
 mod fixture;
 mod identity;
 mod mapping;
+mod occupations;
 mod order;
 mod pathways;
 mod programme;
@@ -23,6 +24,11 @@ mod verbs;
 pub use cache::Analyser;
 pub use compare::{Change, ChangeKind, Comparison, Subject, compare, describe_edit};
 pub use finding::{Finding, FindingKind, Location, Severity};
+pub use occupations::{
+    Occupation, OccupationCoverage, OccupationReport, claimed, claimed_ksbs, ksb_codes,
+    unit_numbers,
+};
+pub(crate) use pathways::covering_units;
 pub use pathways::{KsbPathway, PathwayReport, PathwayStatus, pathway_report};
 
 use crate::model::{Curriculum, UnitId};
@@ -36,6 +42,8 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// What [`pathway_report`] returns.
     pub pathways: PathwayReport,
+    /// Coverage of every occupation the qualification claims.
+    pub occupations: OccupationReport,
 }
 
 impl Analysis {
@@ -77,10 +85,12 @@ fn analyse_solved(doc: &Curriculum, solved: &Solved) -> Analysis {
     mapping::check(doc, &mut findings);
     combination::check(doc, &solved.combination, &mut findings);
     pathways::check(doc, &solved.pathways, &mut findings);
+    occupations::check(doc, &solved.occupations, &mut findings);
     order::sort(doc, &mut findings);
     Analysis {
         findings,
         pathways: solved.pathways.clone(),
+        occupations: solved.occupations.clone(),
     }
 }
 

@@ -7,7 +7,7 @@
 use super::programme::Programmes;
 use super::{Finding, FindingKind, Location};
 use crate::model::{Coverage, Curriculum, KsbId, OutcomeId, UnitId};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The kind of every finding made here.
 const KIND: FindingKind = FindingKind::Coverage;
@@ -67,20 +67,19 @@ pub(crate) fn report(
         .enumerate()
         .map(|(p, &i)| (i, p))
         .collect();
-    let outcome_unit: HashMap<&OutcomeId, usize> = doc
-        .units
+    let full: HashSet<&KsbId> = doc
+        .mappings
         .iter()
-        .enumerate()
-        .flat_map(|(u, unit)| unit.outcomes.iter().map(move |o| (&o.id, u)))
+        .filter(|m| m.coverage == Coverage::Full)
+        .map(|m| &m.ksb)
         .collect();
-    let mut covering: HashMap<&KsbId, (Vec<usize>, bool)> = HashMap::new();
-    for mapping in &doc.mappings {
-        if let Some(&u) = outcome_unit.get(&mapping.outcome) {
-            let entry = covering.entry(&mapping.ksb).or_default();
-            entry.0.push(u);
-            entry.1 |= mapping.coverage == Coverage::Full;
-        }
-    }
+    let covering: HashMap<KsbId, (Vec<usize>, bool)> = covering_units(doc)
+        .into_iter()
+        .map(|(ksb, units)| {
+            let full = full.contains(&ksb);
+            (ksb, (units, full))
+        })
+        .collect();
 
     // One pass over the optional units finds, for every distinct set of covering units, a
     // programme that avoids it or proves that none does.
@@ -137,8 +136,35 @@ pub(crate) fn report(
     }
 }
 
-/// Turns the pathway gaps of `report` into errors at the KSB.
+/// For every KSB, the units (indices into `doc.units`) with an outcome that counts towards
+/// it: mapped fully, or partially with a reason (a partial mapping without one counts for
+/// nothing until the panel can weigh it).
+pub(crate) fn covering_units(doc: &Curriculum) -> HashMap<KsbId, Vec<usize>> {
+    let outcome_unit: HashMap<&OutcomeId, usize> = doc
+        .units
+        .iter()
+        .enumerate()
+        .flat_map(|(u, unit)| unit.outcomes.iter().map(move |o| (&o.id, u)))
+        .collect();
+    let mut covering: HashMap<KsbId, Vec<usize>> = HashMap::new();
+    for mapping in &doc.mappings {
+        let counts = mapping.coverage == Coverage::Full || !mapping.note.trim().is_empty();
+        if let (true, Some(&u)) = (counts, outcome_unit.get(&mapping.outcome)) {
+            covering.entry(mapping.ksb.clone()).or_default().push(u);
+        }
+    }
+    covering
+}
+
+/// Turns the pathway gaps of `report` into errors at the KSB, for the KSBs of the one
+/// occupation claimed (with several, each programme need reach only one of them, which the
+/// occupation findings judge).
 pub(crate) fn check(doc: &Curriculum, report: &PathwayReport, out: &mut Vec<Finding>) {
+    let occupations = super::occupations::claimed(doc);
+    let [occupation] = occupations.as_slice() else {
+        return;
+    };
+    let claimed: HashSet<&KsbId> = occupation.ksbs.iter().collect();
     for entry in &report.ksbs {
         let PathwayStatus::SomePathways { witness } = &entry.status else {
             continue;
@@ -146,18 +172,10 @@ pub(crate) fn check(doc: &Curriculum, report: &PathwayReport, out: &mut Vec<Find
         let Some((standard, ksb)) = doc.ksb(&entry.ksb) else {
             continue;
         };
-        let units: Vec<&str> = witness
-            .iter()
-            .map(|id| match doc.unit(id) {
-                Some(unit) if !unit.number.trim().is_empty() => unit.number.trim(),
-                _ => id.as_str(),
-            })
-            .collect();
-        let taking = if units.is_empty() {
-            "no units".to_owned()
-        } else {
-            units.join(", ")
-        };
+        if !claimed.contains(&entry.ksb) {
+            continue;
+        }
+        let taking = super::occupations::unit_numbers(doc, witness);
         out.push(Finding::error(
             KIND,
             Location::Ksb(entry.ksb.clone()),
@@ -173,8 +191,8 @@ pub(crate) fn check(doc: &Curriculum, report: &PathwayReport, out: &mut Vec<Find
 mod tests {
     use super::*;
     use crate::model::{
-        Ksb, KsbKind, LearningOutcome, Mapping, OptionalGroup, Qualification, RulesOfCombination,
-        Standard, Unit,
+        Claim, Ksb, KsbKind, LearningOutcome, Mapping, OptionalGroup, Qualification,
+        RulesOfCombination, Standard, Unit,
     };
 
     /// Unit 1 is mandatory; unit 2 (a 30-credit project) sits in both groups; group A wants
@@ -197,6 +215,10 @@ mod tests {
         Curriculum {
             qualification: Qualification {
                 total_credits: 60,
+                claims: vec![Claim {
+                    standard: "st".into(),
+                    options: Vec::new(),
+                }],
                 rules: RulesOfCombination {
                     mandatory: ids(&["u1"]),
                     groups: vec![
@@ -247,7 +269,11 @@ mod tests {
                     } else {
                         Coverage::Full
                     },
-                    note: String::new(),
+                    note: if n == 3 {
+                        "Safer practised in the workplace".into()
+                    } else {
+                        String::new()
+                    },
                 })
                 .collect(),
             ..Default::default()
@@ -280,6 +306,14 @@ mod tests {
                 ("k5", PathwayStatus::Mandatory, true),
             ]
         );
+    }
+
+    #[test]
+    fn partial_coverage_without_a_reason_covers_nothing() {
+        let mut doc = overlapping();
+        doc.mappings[2].note.clear();
+        let report = pathway_report(&doc);
+        assert_eq!(report.ksbs[3].status, PathwayStatus::Uncovered);
     }
 
     #[test]

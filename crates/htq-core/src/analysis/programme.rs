@@ -308,6 +308,89 @@ impl Programmes {
     }
 }
 
+impl Programmes {
+    /// How many valid programmes take at least one unit of every class (a set of optional
+    /// positions; an empty list counts every valid programme). `None` when the count passes
+    /// `u128` or the query outgrows [`MAX_VALUES`] (then [`Self::exceeded`] says so).
+    pub(crate) fn count(&self, classes: &[Vec<usize>]) -> Option<u128> {
+        let n = self.optional.len();
+        let extra: Vec<Quantity> = classes
+            .iter()
+            .map(|class| {
+                let mut quantity = Quantity::new(Some(1), None, n);
+                for &p in class {
+                    if let Some(add) = quantity.adds.get_mut(p) {
+                        *add = 1;
+                    }
+                }
+                quantity.settle()
+            })
+            .collect();
+        let quantities: Vec<&Quantity> = self.quantities.iter().chain(&extra).collect();
+        count(&quantities, n, &self.exceeded)
+    }
+}
+
+/// See [`Programmes::count`]: the layered pass with a number of paths per state instead of
+/// back-pointers. Distinct paths are distinct sets of optional units, so the counts add up.
+fn count(quantities: &[&Quantity], n: usize, exceeded: &Cell<bool>) -> Option<u128> {
+    let width = quantities.len();
+    if width == 0 {
+        return u32::try_from(n).ok().and_then(|n| 1u128.checked_shl(n));
+    }
+    let Some(mut current) = initial(quantities) else {
+        return Some(0);
+    };
+    let pruning = Pruning::new(quantities, n, |_| true);
+    if pruning.hopeless(quantities, &current, 0) {
+        return Some(0);
+    }
+    let mut counts = vec![1u128];
+    let mut next: Vec<u32> = Vec::new();
+    let mut next_counts: Vec<u128> = Vec::new();
+    let mut seen = StateTable::default();
+    for p in 0..n {
+        next.clear();
+        next_counts.clear();
+        seen.reset(2 * counts.len());
+        for (state, &paths) in current.chunks_exact(width).zip(&counts) {
+            for take in [false, true] {
+                let at = next.len();
+                if !advance(quantities, state, p, take, &mut next)
+                    || pruning.hopeless(quantities, &next[at..], p + 1)
+                {
+                    next.truncate(at);
+                    continue;
+                }
+                match seen.entry(&next, width) {
+                    Entry::New => next_counts.push(paths),
+                    Entry::Existing(index) => {
+                        next.truncate(at);
+                        let slot = next_counts.get_mut(index)?;
+                        *slot = slot.checked_add(paths)?;
+                    }
+                    Entry::Unusable => {
+                        exceeded.set(true);
+                        return None;
+                    }
+                }
+            }
+        }
+        if next_counts.is_empty() {
+            return Some(0);
+        }
+        if next.len() > MAX_VALUES {
+            exceeded.set(true);
+            return None;
+        }
+        std::mem::swap(&mut current, &mut next);
+        std::mem::swap(&mut counts, &mut next_counts);
+    }
+    counts
+        .iter()
+        .try_fold(0u128, |sum, &paths| sum.checked_add(paths))
+}
+
 /// One layer of the bitset pass: its states (flat), their class bitsets (flat), and for each
 /// state the edges that reach it from the layer before, as (parent state, took the unit).
 #[derive(Default)]

@@ -5,8 +5,15 @@
 //! the field it is in (`knowledges[3].detail is missing`) and the many fields this importer has
 //! no use for are ignored whatever they hold. Numbers written as text are accepted for `level`
 //! and `version`.
+//!
+//! Real records are read as published: `null` for any list, HTML and character references in
+//! text, codes written into statements, options given structured (`options` with duties'
+//! `mappedOptions`) or unstructured (`optionsUnstructuredTemplate` titles with
+//! `optionsUnstructuredKsbMapping`). What cannot be used as it stands (a duty naming a KSB the
+//! record does not hold, two KSBs with one id, a KSB without a statement, a standard that is
+//! withdrawn or still in development) is a warning, and the rest is imported.
 
-use super::{ImportError, UNNAMED, ksb_id, numbered_codes, standard_id};
+use super::{ImportError, StandardFile, UNNAMED, clean, ksb_id, numbered_codes, standard_id};
 use crate::model::{Duty, Ksb, KsbId, KsbKind, Standard, StandardOption};
 use crate::words::counted;
 use serde_json::{Map, Value};
@@ -27,7 +34,7 @@ const DUTY_MAPPINGS: [&str; 3] = ["mappedKnowledge", "mappedSkills", "mappedBeha
 /// KSB ids are provisional ("st0220-k1"); [`import_into`](super::import_into) makes them
 /// unique in the curriculum. The standard is marked as not illustrative.
 pub fn standard_from_json(text: &str) -> Result<Standard, ImportError> {
-    select_standard_from_json(text, None)
+    select_standard_from_json(text, None).map(|read| read.standard)
 }
 
 /// Reads the record with `reference` from a list of records (or checks that a single record
@@ -35,7 +42,7 @@ pub fn standard_from_json(text: &str) -> Result<Standard, ImportError> {
 pub fn select_standard_from_json(
     text: &str,
     reference: Option<&str>,
-) -> Result<Standard, ImportError> {
+) -> Result<StandardFile, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value = super::strict_json::parse(text)?;
     match &value {
@@ -44,19 +51,19 @@ pub fn select_standard_from_json(
             parse_record(record, &format!("[{index}]"))
         }
         record => {
-            let standard = parse_record(record, "")?;
+            let read = parse_record(record, "")?;
             match reference {
-                Some(wanted) if !same_reference(wanted, &standard.reference) => {
+                Some(wanted) if !same_reference(wanted, &read.standard.reference) => {
                     Err(ImportError::Selection {
                         file: UNNAMED.to_owned(),
                         problem: format!(
                             "the record is {}, not {}",
-                            standard.reference,
+                            read.standard.reference,
                             wanted.trim()
                         ),
                     })
                 }
-                _ => Ok(standard),
+                _ => Ok(read),
             }
         }
     }
@@ -119,13 +126,17 @@ fn select<'a>(
 }
 
 /// Reads one record; `prefix` goes before every field path (`[2]` inside a list).
-fn parse_record(record: &Value, prefix: &str) -> Result<Standard, ImportError> {
+fn parse_record(record: &Value, prefix: &str) -> Result<StandardFile, ImportError> {
     let record = Fields::of(record, prefix)?;
+    let mut warnings = Vec::new();
     let reference = record.text("referenceNumber")?;
-    let title = record.text("title")?;
+    let title = clean::plain(&record.text("title")?);
     let level = record.level("level")?;
     let version = record.version("version")?;
-    let mut summary = record.optional_text("overviewOfRole")?;
+    if let Some(warning) = status_warning(&reference, &record.optional_text("status")?) {
+        warnings.push(warning);
+    }
+    let mut summary = clean::plain(&record.optional_text("overviewOfRole")?);
     let job_titles = record.job_titles("typicalJobTitles")?;
     if !job_titles.is_empty() {
         if !summary.is_empty() {
@@ -140,8 +151,8 @@ fn parse_record(record: &Value, prefix: &str) -> Result<Standard, ImportError> {
     for (kind, list, id_field) in KSB_LISTS {
         for (index, item) in record.array(list)?.iter().enumerate() {
             let item = Fields::of(item, &record.path_of(&format!("{list}[{index}]")))?;
-            guids.push((item.text(id_field)?, item.path.clone()));
-            details.push(item.text("detail")?);
+            guids.push((item.optional_text(id_field)?, item.path.clone()));
+            details.push((item.optional_text("detail")?, item.path.clone()));
             kinds.push(kind);
         }
     }
@@ -156,72 +167,77 @@ fn parse_record(record: &Value, prefix: &str) -> Result<Standard, ImportError> {
         .into_iter()
         .zip(codes)
         .zip(details)
-        .map(|((kind, code), text)| Ksb {
-            id: KsbId::new(ksb_id(&reference, &code)),
-            kind,
-            code,
-            text,
+        .map(|((kind, code), (detail, path))| {
+            let text = clean::statement(&detail);
+            if text.is_empty() {
+                warnings.push(format!(
+                    "{path} has no statement: it is imported as {code} with none; write it in \
+                     by hand"
+                ));
+            }
+            Ksb {
+                id: KsbId::new(ksb_id(&reference, &code)),
+                kind,
+                code,
+                text,
+            }
         })
         .collect();
     let mut by_guid: HashMap<String, (usize, String)> = HashMap::new();
     for (at, (guid, path)) in guids.into_iter().enumerate() {
+        if guid.is_empty() {
+            continue;
+        }
         if let Some((_, first)) = by_guid.get(&guid) {
-            return Err(ImportError::field(
-                path,
-                format!("has the same id as {first}: \"{guid}\""),
+            warnings.push(format!(
+                "{path} has the same id as {first} (\"{guid}\"): duties naming it are taken \
+                 to mean {first}"
             ));
+            continue;
         }
         by_guid.insert(guid, (at, path));
     }
 
-    let options = record.options("options")?;
+    let (options, unstructured) = options_of(&record)?;
     let mut duties = Vec::new();
     let mut core = BTreeSet::new();
     let mut per_option: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); options.len()];
+    let mut dangling = Vec::new();
     for (index, item) in record.optional_array("duties")?.iter().enumerate() {
         let duty = Fields::of(item, &record.path_of(&format!("duties[{index}]")))?;
-        let text = duty.text("dutyDetail")?;
+        let text = clean::plain(&duty.optional_text("dutyDetail")?);
         let mut mapped = BTreeSet::new();
         for key in DUTY_MAPPINGS {
             for (j, guid) in duty.optional_array(key)?.iter().enumerate() {
-                let at = guid
-                    .as_str()
-                    .and_then(|guid| by_guid.get(guid.trim()))
-                    .ok_or_else(|| {
-                        ImportError::field(
-                            duty.path_of(&format!("{key}[{j}]")),
-                            format!(
-                                "refers to {}, which is not the id of any knowledge, skill or \
-                                 behaviour in the record",
-                                kind_of(guid)
-                            ),
-                        )
-                    })?;
-                mapped.insert(at.0);
+                match guid.as_str().and_then(|guid| by_guid.get(guid.trim())) {
+                    Some((at, _)) => {
+                        mapped.insert(*at);
+                    }
+                    None => dangling.push(duty.path_of(&format!("{key}[{j}]"))),
+                }
             }
         }
         let mut in_options = Vec::new();
         for (j, named) in duty.optional_array("mappedOptions")?.iter().enumerate() {
-            let wanted = named.as_str().map(str::trim);
-            let found = options
-                .iter()
-                .position(|(id, title)| {
-                    wanted.is_some_and(|w| id.as_deref() == Some(w) || title == w)
-                })
-                .ok_or_else(|| {
-                    ImportError::field(
-                        duty.path_of(&format!("mappedOptions[{j}]")),
-                        format!(
-                            "refers to {}, which is not one of the options",
-                            kind_of(named)
-                        ),
-                    )
-                })?;
-            in_options.push(found);
+            let wanted = named.as_str().map(clean::plain);
+            match options.iter().position(|(id, title)| {
+                wanted
+                    .as_deref()
+                    .is_some_and(|w| id.as_deref() == Some(w) || title == w)
+            }) {
+                Some(found) => in_options.push(found),
+                None => warnings.push(format!(
+                    "{} refers to {}, which is not one of the options: the duty is read as \
+                     belonging to no option",
+                    duty.path_of(&format!("mappedOptions[{j}]")),
+                    kind_of(named)
+                )),
+            }
         }
         let is_core = match duty.object.get("isThisACoreDuty") {
             Some(Value::Bool(flag)) => *flag,
             Some(Value::Number(n)) => n.as_u64() != Some(0),
+            Some(Value::String(flag)) => !matches!(flag.trim(), "0" | "false" | "False" | ""),
             _ => in_options.is_empty(),
         };
         if is_core {
@@ -239,6 +255,34 @@ fn parse_record(record: &Value, prefix: &str) -> Result<Standard, ImportError> {
             ksbs: mapped.iter().map(|&at| ksbs[at].id.clone()).collect(),
         });
     }
+    if let Some(first) = dangling.first() {
+        warnings.push(format!(
+            "{} to a knowledge, skill or behaviour the record does not hold (first at \
+             {first}); {} dropped",
+            counted(
+                dangling.len(),
+                "duty reference points",
+                "duty references point"
+            ),
+            if dangling.len() == 1 {
+                "it is"
+            } else {
+                "they are"
+            },
+        ));
+    }
+    for (guids, option) in unstructured {
+        let set = match option {
+            Some(option) => per_option.get_mut(option),
+            None => Some(&mut core),
+        };
+        let Some(set) = set else { continue };
+        for guid in guids {
+            if let Some((at, _)) = by_guid.get(&guid) {
+                set.insert(*at);
+            }
+        }
+    }
     let options = options
         .into_iter()
         .zip(per_option)
@@ -251,18 +295,106 @@ fn parse_record(record: &Value, prefix: &str) -> Result<Standard, ImportError> {
         })
         .collect();
 
-    Ok(Standard {
-        id: standard_id(&reference).as_str().into(),
-        reference,
-        title,
-        level,
-        version,
-        illustrative: false,
-        summary,
-        ksbs,
-        duties,
-        options,
+    Ok(StandardFile {
+        standard: Standard {
+            id: standard_id(&reference).as_str().into(),
+            reference,
+            title,
+            level,
+            version,
+            illustrative: false,
+            summary,
+            ksbs,
+            duties,
+            options,
+        },
+        warnings,
     })
+}
+
+/// A warning about a record whose `status` says it is not (or no longer) approved.
+fn status_warning(reference: &str, status: &str) -> Option<String> {
+    let status = clean::plain(status);
+    let lower = status.to_lowercase();
+    if lower.is_empty() || lower == "approved for delivery" {
+        None
+    } else if lower.contains("withdrawn") || lower.contains("retired") {
+        Some(format!(
+            "{reference} is \"{status}\": no new apprentices start on it, so approval against \
+             it is unlikely; check that a replacement standard does not exist"
+        ))
+    } else if lower.contains("development") || lower.contains("proposal") {
+        Some(format!(
+            "{reference} is \"{status}\": it is not yet approved for delivery and its KSBs may \
+             change before it is"
+        ))
+    } else {
+        Some(format!(
+            "{reference} has the status \"{status}\", not \"Approved for delivery\""
+        ))
+    }
+}
+
+/// The KSB GUIDs an unstructured mapping lists for the core (`None`) or for an option (its
+/// position among the options).
+type Unstructured = Vec<(Vec<String>, Option<usize>)>;
+
+/// Options from `options`, or else from `optionsUnstructuredTemplate`, with what
+/// `optionsUnstructuredKsbMapping` says of the core and of each option.
+fn options_of(
+    record: &Fields<'_>,
+) -> Result<(Vec<(Option<String>, String)>, Unstructured), ImportError> {
+    let mut options = record.options("options")?;
+    if options.is_empty() {
+        options = record.options("optionsUnstructuredTemplate")?;
+    }
+    let mut unstructured = Vec::new();
+    for (index, item) in record
+        .optional_array("optionsUnstructuredKsbMapping")?
+        .iter()
+        .enumerate()
+    {
+        let path = record.path_of(&format!("optionsUnstructuredKsbMapping[{index}]"));
+        let Some(entry) = item.as_object() else {
+            continue;
+        };
+        let title = entry
+            .get("coreOrOptionTitle")
+            .or_else(|| entry.get("title"))
+            .and_then(Value::as_str)
+            .map(clean::plain)
+            .unwrap_or_default();
+        let guids: Vec<String> = entry
+            .iter()
+            .filter(|(key, _)| !matches!(key.as_str(), "coreOrOptionTitle" | "title"))
+            .filter_map(|(_, value)| value.as_array())
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(|guid| guid.trim().to_owned())
+            .collect();
+        let option = if title.eq_ignore_ascii_case("core") {
+            None
+        } else {
+            match options
+                .iter()
+                .position(|(_, t)| t.eq_ignore_ascii_case(&title))
+            {
+                Some(found) => Some(found),
+                None if title.is_empty() => {
+                    return Err(ImportError::field(
+                        path,
+                        "names no option (coreOrOptionTitle)",
+                    ));
+                }
+                None => {
+                    options.push((None, title));
+                    Some(options.len() - 1)
+                }
+            }
+        };
+        unstructured.push((guids, option));
+    }
+    Ok((options, unstructured))
 }
 
 /// An object of the record and its path, for reading fields with messages that name them.
@@ -395,13 +527,14 @@ impl<'a> Fields<'a> {
             .map(|(index, option)| {
                 let path = self.path_of(&format!("{key}[{index}]"));
                 match option {
-                    Value::String(title) if !title.trim().is_empty() => {
-                        Ok((None, title.trim().to_owned()))
+                    Value::String(title) if !clean::plain(title).is_empty() => {
+                        Ok((None, clean::plain(title)))
                     }
                     Value::Object(_) => {
                         let option = Fields::of(option, &path)?;
                         let id = option.optional_text("optionId")?;
-                        Ok(((!id.is_empty()).then_some(id), option.text("title")?))
+                        let title = clean::plain(&option.text("title")?);
+                        Ok(((!id.is_empty()).then_some(id), title))
                     }
                     other => Err(ImportError::field(
                         path,

@@ -4,13 +4,18 @@
 //! A re-import keeps a mapping when its KSB is still in the standard: first by identical text
 //! (so a statement that was only renumbered follows its text), then by the same kind and code
 //! (a reworded statement keeps its mappings, flagged for review). Other mappings are dropped
-//! and listed with the reason.
+//! and listed with the reason. The claim on the standard stays (less any option the new
+//! version no longer has), and the report says, per claimed occupation, which KSBs lose
+//! their coverage. A first import into a qualification that claims nothing claims it.
 
 use super::ImportError;
+use crate::analysis::{claimed, ksb_codes};
 use crate::model::{
-    Curriculum, Edit, Ksb, KsbId, Mapping, OutcomeId, Standard, StandardId, fresh_id, outcome_label,
+    Claim, Curriculum, Edit, Ksb, KsbId, Mapping, OutcomeId, Standard, StandardId, fresh_id,
+    outcome_label,
 };
 use crate::words::counted;
+use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
 /// A mapping carried over to the new version of a standard.
@@ -56,6 +61,11 @@ pub struct ImportReport {
     pub kept_mappings: Vec<KeptMapping>,
     /// Mappings dropped because their KSB is gone, in the old standard's KSB order.
     pub dropped_mappings: Vec<DroppedMapping>,
+    /// Whether the import claimed the standard, the qualification having claimed nothing.
+    pub claimed: bool,
+    /// Per claimed occupation of the standard, what the new version takes away: KSBs no
+    /// outcome covers any more, or an option that is gone. One sentence each.
+    pub lost_coverage: Vec<String>,
 }
 
 impl ImportReport {
@@ -70,13 +80,22 @@ impl ImportReport {
         };
         let mut lines = Vec::new();
         match &self.replaced_version {
-            None => lines.push(format!(
-                "Added {} {} ({}) with {}.",
-                self.reference,
-                self.title,
-                version(&self.version),
-                counted(self.added_ksbs.len(), "KSB", "KSBs")
-            )),
+            None => {
+                lines.push(format!(
+                    "Added {} {} ({}) with {}.",
+                    self.reference,
+                    self.title,
+                    version(&self.version),
+                    counted(self.added_ksbs.len(), "KSB", "KSBs")
+                ));
+                if self.claimed {
+                    lines.push(format!(
+                        "The qualification claimed no occupation, so it now claims {}; change \
+                         this in the qualification's details.",
+                        self.reference
+                    ));
+                }
+            }
             Some(old) => {
                 lines.push(format!(
                     "Updated {} {} from {} to {}.",
@@ -85,6 +104,14 @@ impl ImportReport {
                     version(old),
                     version(&self.version)
                 ));
+                if version_order(&self.version, old) == Some(Ordering::Less) {
+                    lines.push(format!(
+                        "Note: {} is older than the {} it replaces.",
+                        version(&self.version),
+                        version(old)
+                    ));
+                }
+                lines.extend(self.lost_coverage.iter().cloned());
                 if !self.added_ksbs.is_empty() {
                     lines.push(format!("New KSBs: {}.", self.added_ksbs.join(", ")));
                 }
@@ -156,33 +183,138 @@ pub fn import_into(
             .trim()
             .eq_ignore_ascii_case(standard.reference.trim())
     });
-    let (edit, report) = match existing {
+    let (edit, mut report) = match existing {
         None => first_import(doc, standard),
         Some((index, old)) => re_import(doc, index, old, standard),
     };
-    doc.clone()
+    let mut after = doc.clone();
+    after
         .apply(edit.clone())
         .map_err(|error| ImportError::Merge {
             reference: report.reference.clone(),
             message: error.to_string(),
         })?;
+    if let Some((_, old)) = existing {
+        report.lost_coverage = lost_coverage(doc, &after, old);
+    }
     Ok((edit, report))
+}
+
+/// Versions such as "1.10" and "1.9" compared as major.minor integers; `None` when either is
+/// not a version of that form.
+pub fn version_order(a: &str, b: &str) -> Option<Ordering> {
+    let parts = |v: &str| -> Option<Vec<u64>> {
+        v.trim()
+            .trim_start_matches(['v', 'V'])
+            .split('.')
+            .map(|part| part.trim().parse().ok())
+            .collect()
+    };
+    let (a, b) = (parts(a)?, parts(b)?);
+    let at = |v: &[u64], i: usize| v.get(i).copied().unwrap_or(0);
+    let length = a.len().max(b.len());
+    Some(
+        (0..length)
+            .map(|i| at(&a, i).cmp(&at(&b, i)))
+            .find(|o| o.is_ne())
+            .unwrap_or(Ordering::Equal),
+    )
+}
+
+/// For each occupation claimed on `old`'s standard, what `after` takes away: the KSBs it
+/// needs that an outcome covered before and none does now, or the claimed option gone.
+fn lost_coverage(before: &Curriculum, after: &Curriculum, old: &Standard) -> Vec<String> {
+    let covered = |doc: &Curriculum| -> HashSet<KsbId> {
+        crate::analysis::covering_units(doc).into_keys().collect()
+    };
+    let (covered_before, covered_after) = (covered(before), covered(after));
+    let code_of = |id: &KsbId| old.ksbs.iter().find(|k| &k.id == id).map(|k| &k.code);
+    let was_covered: HashSet<&String> = old
+        .ksbs
+        .iter()
+        .filter(|k| covered_before.contains(&k.id))
+        .map(|k| &k.code)
+        .collect();
+    let now: Vec<_> = claimed(after)
+        .into_iter()
+        .filter(|o| o.standard == old.id)
+        .collect();
+    let mut lines = Vec::new();
+    for occupation in claimed(before).into_iter().filter(|o| o.standard == old.id) {
+        let Some(current) = now.iter().find(|o| o.option == occupation.option) else {
+            lines.push(format!(
+                "{} loses its claim: the option is not in the new version.",
+                occupation.name
+            ));
+            continue;
+        };
+        let lost: Vec<KsbId> = current
+            .ksbs
+            .iter()
+            .filter(|id| !covered_after.contains(*id))
+            .filter(|id| {
+                after
+                    .ksb(id)
+                    .is_some_and(|(_, k)| was_covered.contains(&k.code))
+                    || code_of(id).is_some_and(|code| was_covered.contains(code))
+            })
+            .cloned()
+            .collect();
+        let new_needs: Vec<KsbId> = current
+            .ksbs
+            .iter()
+            .filter(|id| !covered_after.contains(*id))
+            .filter(|id| {
+                after
+                    .ksb(id)
+                    .is_some_and(|(_, k)| !old.ksbs.iter().any(|o| o.code == k.code))
+            })
+            .cloned()
+            .collect();
+        if !lost.is_empty() {
+            lines.push(format!(
+                "{} loses coverage of {}: no outcome covers {} now.",
+                current.name,
+                ksb_codes(after, &lost),
+                if lost.len() == 1 { "it" } else { "them" }
+            ));
+        }
+        if !new_needs.is_empty() {
+            lines.push(format!(
+                "{} now also needs {}, which no outcome covers yet.",
+                current.name,
+                ksb_codes(after, &new_needs)
+            ));
+        }
+    }
+    lines
 }
 
 fn first_import(doc: &Curriculum, standard: Standard) -> (Edit, ImportReport) {
     let taken = |candidate: &str| doc.id_taken(candidate);
     let id = unique(standard.id.as_str(), &taken, &HashSet::new());
     let standard = with_unique_ids(standard, StandardId::new(id), &taken);
+    let claims = doc.qualification.claims.is_empty();
     let report = ImportReport {
         reference: standard.reference.clone(),
         title: standard.title.clone(),
         version: standard.version.clone(),
         added_ksbs: standard.ksbs.iter().map(|k| k.code.clone()).collect(),
+        claimed: claims,
         ..ImportReport::default()
     };
-    let edit = Edit::InsertStandard {
+    let claim = Claim {
+        standard: standard.id.clone(),
+        options: Vec::new(),
+    };
+    let insert = Edit::InsertStandard {
         index: doc.standards.len(),
         standard: Box::new(standard),
+    };
+    let edit = if claims {
+        Edit::Batch(vec![insert, Edit::SetClaims(vec![claim])])
+    } else {
+        insert
     };
     (edit, report)
 }
@@ -280,6 +412,20 @@ fn re_import(
     dropped.sort_by_key(|(key, _)| *key);
     report.kept_mappings = kept.into_iter().map(|(_, k)| k).collect();
     report.dropped_mappings = dropped.into_iter().map(|(_, d)| d).collect();
+    let claims: Vec<Claim> = doc
+        .qualification
+        .claims
+        .iter()
+        .map(|claim| Claim {
+            options: claim
+                .options
+                .iter()
+                .filter(|o| claim.standard != old.id || new.options.iter().any(|n| &n.title == *o))
+                .cloned()
+                .collect(),
+            ..claim.clone()
+        })
+        .collect();
     let mut edits = vec![
         Edit::RemoveStandard {
             standard: old.id.clone(),
@@ -290,6 +436,15 @@ fn re_import(
         },
     ];
     edits.extend(restores);
+    if claims != doc.qualification.claims
+        || doc
+            .qualification
+            .claims
+            .iter()
+            .any(|c| c.standard == old.id)
+    {
+        edits.push(Edit::SetClaims(claims));
+    }
     (Edit::Batch(edits), report)
 }
 

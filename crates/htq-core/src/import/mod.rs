@@ -8,6 +8,7 @@
 //! naming the file and the field.
 
 mod api_json;
+mod clean;
 mod ksb_csv;
 mod merge;
 mod strict_json;
@@ -20,6 +21,16 @@ use crate::model::{KsbKind, Standard};
 use crate::store;
 use std::path::Path;
 use thiserror::Error;
+
+/// A standard read from a file, with what the reader could not use as it stands (a duty
+/// naming a KSB the record does not hold, a withdrawn standard ...): imported all the same.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StandardFile {
+    /// The standard.
+    pub standard: Standard,
+    /// Warnings for the person importing it, one sentence each.
+    pub warnings: Vec<String>,
+}
 
 /// Names the input in messages when no file name is known.
 const UNNAMED: &str = "the standard";
@@ -172,7 +183,7 @@ pub struct ReadOptions {
 }
 
 /// Reads a standard from `path`: `.json` as a standards API record, `.csv` as `code,kind,text`.
-pub fn read_standard(path: &Path) -> Result<Standard, ImportError> {
+pub fn read_standard(path: &Path) -> Result<StandardFile, ImportError> {
     read_standard_with(path, &ReadOptions::default())
 }
 
@@ -184,7 +195,7 @@ pub const MAX_STANDARD_BYTES: u64 = store::MAX_BYTES;
 ///
 /// Only a regular file is read (a pipe or device is refused at once, never waited on), and
 /// at most [`MAX_STANDARD_BYTES`]; a UTF-8 byte order mark at the start is skipped.
-pub fn read_standard_with(path: &Path, options: &ReadOptions) -> Result<Standard, ImportError> {
+pub fn read_standard_with(path: &Path, options: &ReadOptions) -> Result<StandardFile, ImportError> {
     let file = path.display().to_string();
     let extension = path
         .extension()
@@ -205,12 +216,17 @@ pub fn read_standard_with(path: &Path, options: &ReadOptions) -> Result<Standard
         read_error("the file is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel)".into())
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let standard = if is_json {
+    let read = if is_json {
         select_standard_from_json(text, options.reference.as_deref())
     } else {
-        standard_from_csv(text, StandardHeader::for_file(path, options))
+        standard_from_csv(text, StandardHeader::for_file(path, options)).map(|standard| {
+            StandardFile {
+                standard,
+                warnings: Vec::new(),
+            }
+        })
     };
-    standard.map_err(|error| error.in_file(&file))
+    read.map_err(|error| error.in_file(&file))
 }
 
 /// The provisional id of a KSB of the standard `reference`: "st0220-k1" for K1.

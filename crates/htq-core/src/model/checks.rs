@@ -4,8 +4,8 @@
 
 use super::edit::missing;
 use super::{
-    ContentTopic, Curriculum, EditError, KsbId, LearningOutcome, OutcomeId, RulesOfCombination,
-    Standard, Unit, UnitId,
+    Claim, ContentTopic, Curriculum, EditError, KsbId, LearningOutcome, OutcomeId,
+    RulesOfCombination, Standard, Unit, UnitId,
 };
 use std::collections::HashSet;
 
@@ -194,6 +194,39 @@ impl Curriculum {
         for group in &rules.groups {
             if !groups.insert(&group.id) {
                 return Err(EditError::DuplicateId(group.id.0.clone()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every claim names a standard of the file, each standard once, each option once and
+    /// as the standard titles it.
+    pub(super) fn check_claims(&self, claims: &[Claim]) -> Result<(), EditError> {
+        let mut standards = HashSet::new();
+        for claim in claims {
+            let standard = self
+                .standard(&claim.standard)
+                .ok_or_else(|| missing("standard", &claim.standard))?;
+            if !standards.insert(&claim.standard) {
+                return Err(EditError::Invalid(format!(
+                    "{} is claimed twice; claim it once, with every option claimed",
+                    standard.reference
+                )));
+            }
+            let mut options = HashSet::new();
+            for option in &claim.options {
+                if !standard.options.iter().any(|o| &o.title == option) {
+                    return Err(EditError::Invalid(format!(
+                        "{} has no option \"{option}\"",
+                        standard.reference
+                    )));
+                }
+                if !options.insert(option) {
+                    return Err(EditError::Invalid(format!(
+                        "the option \"{option}\" of {} is claimed twice",
+                        standard.reference
+                    )));
+                }
             }
         }
         Ok(())

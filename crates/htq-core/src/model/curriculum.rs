@@ -113,6 +113,23 @@ pub struct Qualification {
     /// Which units a learner may take.
     #[serde(default)]
     pub rules: RulesOfCombination,
+    /// The occupations the qualification is submitted against. Standards in the file that no
+    /// claim names are there for reference only.
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+}
+
+/// An occupation the qualification claims: a standard and, for a core-and-options standard,
+/// the options claimed (each option with the core is one occupation).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// The standard.
+    pub standard: StandardId,
+    /// Titles of the options claimed, as the standard names them; empty for a standard
+    /// without options.
+    #[serde(default)]
+    pub options: Vec<String>,
 }
 
 /// Rules of combination: mandatory units, optional groups and per-level credit rules.

@@ -6,10 +6,10 @@
 //! recorded in the undo history still means the same item after others moved around it.
 
 use super::{
-    Band, ContentTopic, Coverage, Criterion, CriterionId, DutyId, Entry, GroupId, ItemRecord,
-    ItemRef, ItemStatus, KsbId, LearningOutcome, Mapping, Member, OutcomeId, PanelSession,
-    QualificationKind, Resource, ResourceId, ResourceKind, RulesOfCombination, Standard,
-    StandardId, Theme, TopicId, Unit, UnitId,
+    Band, Claim, ContentTopic, Coverage, Criterion, CriterionId, DutyId, Entry, GroupId,
+    ItemRecord, ItemRef, ItemStatus, KsbId, LearningOutcome, Mapping, Member, OutcomeId,
+    PanelSession, QualificationKind, Resource, ResourceId, ResourceKind, RulesOfCombination,
+    Standard, StandardId, Theme, TopicId, Unit, UnitId,
 };
 use thiserror::Error;
 
@@ -252,6 +252,8 @@ pub enum Edit {
     },
     /// Replace the rules of combination.
     SetRules(RulesOfCombination),
+    /// Replace the occupations the qualification claims.
+    SetClaims(Vec<Claim>),
     /// Map, re-grade or unmap an outcome against a KSB (`None` unmaps).
     SetCoverage {
         /// The outcome.

@@ -1,8 +1,8 @@
 //! Synthetic curricula of a chosen size, for benchmarks and stress tests. Deterministic.
 
 use super::{
-    Band, ContentTopic, Coverage, Criterion, Curriculum, Ksb, KsbKind, LearningOutcome, Mapping,
-    OptionalGroup, PanelRecord, Qualification, QualificationKind, Resource, ResourceKind,
+    Band, Claim, ContentTopic, Coverage, Criterion, Curriculum, Ksb, KsbKind, LearningOutcome,
+    Mapping, OptionalGroup, PanelRecord, Qualification, QualificationKind, Resource, ResourceKind,
     RulesOfCombination, Standard, Theme, Unit,
 };
 
@@ -143,6 +143,13 @@ pub fn curriculum(size: Size) -> Curriculum {
                 groups,
                 level_credits: QualificationKind::Hnd.level_rules(),
             },
+            claims: standards
+                .iter()
+                .map(|s| Claim {
+                    standard: s.id.clone(),
+                    options: Vec::new(),
+                })
+                .collect(),
         },
         units,
         standards,

@@ -1,7 +1,9 @@
 //! Curriculum files: reading, checking and writing the RON format on disk.
 //!
 //! A file starts with `format: N`, then the qualification, units, standards, mappings and
-//! (from format 2) the panel record; from format 3 every topic and resource has an id.
+//! (from format 2) the panel record; from format 3 every topic and resource has an id; format 4
+//! adds the occupations the qualification claims (a file in an older format claims all of its
+//! standards, as every standard counted before).
 //! Loading runs in three steps: [`read`] applies the limits for files from strangers (size,
 //! binary content, UTF-8), [`from_str`] parses the newest schema and, if the file says it is
 //! older, parses it again with that format's frozen schema (`v1`, `v2`) and converts it, and finally every id and reference is checked. [`save`]
@@ -10,8 +12,8 @@
 //! included, goes through [`write_output`]; a command that rewrites a curriculum holds it with
 //! a [`Rewrite`] so that two commands never lose each other's changes.
 //!
-//! Adding format 4 means: freeze `v3` (copy the model types it borrows into it, as `v2` did),
-//! add `v4` with the new schema, bump [`FORMAT`], and read a v3 file in `parse_old`.
+//! Adding format 5 means: freeze `v4` (copy the model types it borrows into it, as `v2` did),
+//! add `v5` with the new schema, bump [`FORMAT`], and read a v4 file in `parse_old`.
 //! Nothing here draws windows or runs checks on the curriculum's design: that is `analysis`.
 
 pub mod disk;
@@ -31,7 +33,7 @@ mod save;
 mod texts;
 mod v1;
 mod v2;
-mod v3;
+mod v4;
 mod validate;
 
 pub use disk::{Fingerprint, changed_since, save_checked};
@@ -51,7 +53,7 @@ use serde::Deserialize;
 use std::path::Path;
 
 /// The file format this version of HTQ Studio writes, and the newest one it reads.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// Reads and checks the curriculum file at `path`.
 pub fn load(path: &Path) -> Result<Curriculum, LoadError> {
@@ -106,14 +108,29 @@ fn give_duties_ids(doc: &mut Curriculum) {
 
 /// Parses `text` with the schema of the format it says it is in, converting older formats.
 fn parse_any(text: &str) -> Result<Curriculum, TextError> {
-    match v3::parse(text) {
+    match v4::parse(text) {
         Ok(file) if file.format == FORMAT => Ok(file.into_curriculum()),
+        Ok(file) if file.format == 3 => Ok(claim_every_standard(file.into_curriculum())),
         Ok(file) => match file.format {
             old @ (1 | 2) => parse_old(old, text),
             other => Err(format_error(other, text)),
         },
         Err(error) => explain_failure(error, text),
     }
+}
+
+/// A file from before format 4 claims every standard it holds, with every option: each KSB
+/// counted then.
+fn claim_every_standard(mut doc: Curriculum) -> Curriculum {
+    doc.qualification.claims = doc
+        .standards
+        .iter()
+        .map(|standard| crate::model::Claim {
+            standard: standard.id.clone(),
+            options: standard.options.iter().map(|o| o.title.clone()).collect(),
+        })
+        .collect();
+    doc
 }
 
 /// Parses `text`, which says it is in the older `format` (1 or 2), with that format's schema.
@@ -124,7 +141,7 @@ fn parse_old(format: u32, text: &str) -> Result<Curriculum, TextError> {
         v2::parse(text).map(|file| (file.format, file.into_curriculum()))
     };
     match parsed {
-        Ok((read, doc)) if read == format => Ok(doc),
+        Ok((read, doc)) if read == format => Ok(claim_every_standard(doc)),
         Ok((read, _)) => Err(format_error(read, text)),
         Err(error) => Err(messages::translate(&error)),
     }
@@ -133,7 +150,7 @@ fn parse_old(format: u32, text: &str) -> Result<Curriculum, TextError> {
 /// The canonical text of `doc`: pretty RON with a stable field order, one field per line,
 /// ending in a newline. Loading it gives back `doc`.
 pub fn to_string(doc: &Curriculum) -> String {
-    v3::render(doc)
+    v4::render(doc)
 }
 
 /// Only the format number of a file; every other field is skipped unread.
@@ -153,7 +170,9 @@ fn explain_failure(error: ron::error::SpannedError, text: &str) -> Result<Curric
         Ok(Header {
             format: old @ (1 | 2),
         }) => parse_old(old, text),
-        Ok(header) if header.format != FORMAT => Err(format_error(header.format, text)),
+        Ok(header) if !matches!(header.format, 3 | FORMAT) => {
+            Err(format_error(header.format, text))
+        }
         Err(deep) if deep.code == ron::Error::ExceededRecursionLimit => {
             Err(messages::translate(&deep))
         }
@@ -207,7 +226,7 @@ mod tests {
     fn canonical_text_starts_with_the_format_and_ends_in_one_newline() {
         let text = to_string(&small());
         assert!(
-            text.starts_with("(\n    format: 3,\n    qualification: ("),
+            text.starts_with("(\n    format: 4,\n    qualification: ("),
             "{text}"
         );
         assert!(text.ends_with(")\n") && !text.ends_with("\n\n"));
@@ -228,13 +247,13 @@ mod tests {
 
     #[test]
     fn newer_format_is_named() {
-        let text = to_string(&small()).replacen("format: 3", "format: 7", 1);
+        let text = to_string(&small()).replacen("format: 4", "format: 7", 1);
         let error = from_str(&text, Path::new("x.ron")).unwrap_err();
         assert_eq!((error.line, error.column), (2, 5));
         assert!(
             error
                 .message
-                .contains("newer version of HTQ Studio (format 7; this version reads up to 3)"),
+                .contains("newer version of HTQ Studio (format 7; this version reads up to 4)"),
             "{error}"
         );
     }
@@ -242,26 +261,53 @@ mod tests {
     #[test]
     fn newer_format_with_new_fields_is_named_not_the_field() {
         let text = to_string(&small())
-            .replacen("format: 3", "format: 4", 1)
+            .replacen("format: 4", "format: 5", 1)
             .replacen("    units: [", "    glossary: (),\n    units: [", 1);
         let error = from_str(&text, Path::new("x.ron")).unwrap_err();
-        assert!(error.message.contains("format 4"), "{error}");
+        assert!(error.message.contains("format 5"), "{error}");
     }
 
     #[test]
     fn missing_format_is_an_error() {
-        let text = to_string(&small()).replacen("    format: 3,\n", "", 1);
+        let text = to_string(&small()).replacen("    format: 4,\n", "", 1);
         let error = from_str(&text, Path::new("x.ron")).unwrap_err();
         assert!(error.message.contains("no format number"), "{error}");
-        let zero = to_string(&small()).replacen("format: 3", "format: 0", 1);
+        let zero = to_string(&small()).replacen("format: 4", "format: 0", 1);
         let error = from_str(&zero, Path::new("x.ron")).unwrap_err();
         assert!(error.message.contains("no format number"), "{error}");
+    }
+
+    /// `doc`'s text as format 3 wrote it: the format 4 text without the claims (which the
+    /// synthetic curriculum makes of every standard, as the migration does).
+    fn as_format_3(doc: &Curriculum) -> String {
+        let text = to_string(doc).replacen("format: 4", "format: 3", 1);
+        let start = text.find("        claims: [").unwrap_or(0);
+        let end = text[start..]
+            .find("\n        ],\n")
+            .map_or(start, |at| start + at + "\n        ],\n".len());
+        format!("{}{}", &text[..start], &text[end..])
+    }
+
+    #[test]
+    fn format_3_claims_every_standard() {
+        let doc = small();
+        assert!(!doc.qualification.claims.is_empty());
+        let text = as_format_3(&doc);
+        assert!(!text.contains("claims"), "{text}");
+        assert_eq!(from_str(&text, Path::new("old.ron")), Ok(doc));
+    }
+
+    #[test]
+    fn format_3_errors_are_the_field_errors() {
+        let text = as_format_3(&small()).replacen("heading:", "title:", 1);
+        let error = from_str(&text, Path::new("old.ron")).unwrap_err();
+        assert!(error.message.contains("\"title\""), "{error}");
     }
 
     /// `doc`'s text as format 2 wrote it: the format 3 text without topic and resource ids
     /// (the synthetic ids are the ones the migration gives: `u0-lo0-t1`, `u0-r1`).
     fn as_format_2(doc: &Curriculum) -> String {
-        let text = to_string(doc).replacen("format: 3", "format: 2", 1);
+        let text = as_format_3(doc).replacen("format: 3", "format: 2", 1);
         text.lines()
             .filter(|line| {
                 let id = line.trim().strip_prefix("id: \"").unwrap_or("");

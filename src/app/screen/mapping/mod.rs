@@ -9,7 +9,7 @@ use super::Action;
 use crate::analysis::{Location, PathwayStatus};
 use crate::app::{Banner, FileError, Purpose, Session};
 use crate::model::{
-    Coverage, Curriculum, KsbId, KsbKind, OutcomeId, Standard, StandardId, TextField, Theme,
+    Coverage, Curriculum, KsbId, KsbKind, OutcomeId, StandardId, TextField, Theme,
     UnitId, outcome_label,
 };
 use iced::keyboard::{Key, key::Named};
@@ -44,7 +44,7 @@ pub enum Message {
     /// Ask for a standard file to import.
     Import,
     /// A standard file was read.
-    StandardRead(Result<Standard, FileError>),
+    StandardRead(Result<crate::import::StandardFile, FileError>),
     /// Export the mapping spreadsheet.
     ExportCsv,
 }
@@ -276,10 +276,11 @@ impl State {
             }),
             Message::OpenOutcome(outcome) => Action::Locate(Location::Outcome(outcome)),
             Message::Import => Action::Pick(Purpose::ImportStandard),
-            Message::StandardRead(Ok(standard)) => {
-                match crate::import::import_into(doc, standard) {
+            Message::StandardRead(Ok(read)) => {
+                match crate::import::import_into(doc, read.standard) {
                     Ok((edit, report)) => {
-                        self.import_report = Some(report.summary());
+                        let warnings = read.warnings.iter().map(|w| format!("\nWarning: {w}"));
+                        self.import_report = Some(report.summary() + &warnings.collect::<String>());
                         Action::edit(edit)
                     }
                     Err(error) => Action::Banner(Banner::Error(error.to_string())),

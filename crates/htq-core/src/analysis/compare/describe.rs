@@ -225,6 +225,7 @@ fn describe_one(doc: &Curriculum, edit: &Edit) -> String {
             format!("Changed the related units of {}", unit(doc, id))
         }
         Edit::SetRules(_) => "Changed the rules of combination".into(),
+        Edit::SetClaims(_) => "Changed the occupations claimed".into(),
         Edit::SetCoverage {
             outcome,
             ksb,

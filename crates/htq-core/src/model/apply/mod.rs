@@ -35,7 +35,17 @@ impl Curriculum {
                     .iter()
                     .map(|ksb| ksb.id.clone())
                     .collect();
-                let cascade = self.unmap_all(|m| ksbs.contains(&m.ksb));
+                let mut cascade = self.unmap_all(|m| ksbs.contains(&m.ksb));
+                let claims = &self.qualification.claims;
+                if claims.iter().any(|c| c.standard == standard) {
+                    cascade.push(Edit::SetClaims(
+                        claims
+                            .iter()
+                            .filter(|c| c.standard != standard)
+                            .cloned()
+                            .collect(),
+                    ));
+                }
                 self.apply_cascade(cascade, Edit::RemoveStandard { standard })
             }
             Edit::ReplaceStandard { standard } => {
@@ -299,6 +309,11 @@ impl Curriculum {
                 self.check_rules(&rules)?;
                 let old = std::mem::replace(&mut self.qualification.rules, rules);
                 Ok(Edit::SetRules(old))
+            }
+            Edit::SetClaims(claims) => {
+                self.check_claims(&claims)?;
+                let old = std::mem::replace(&mut self.qualification.claims, claims);
+                Ok(Edit::SetClaims(old))
             }
             Edit::SetCoverage {
                 outcome,

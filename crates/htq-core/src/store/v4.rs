@@ -1,19 +1,22 @@
-//! Format 3 of the curriculum file: format 2 with a stable id on every essential-content topic
-//! and every resource, so that nothing in a file is addressed by its position.
+//! Format 4 of the curriculum file: format 3 (format 2 with a stable id on every
+//! essential-content topic and every resource) plus the occupations the qualification claims.
 //!
-//! This is the format HTQ Studio writes. The schema borrows the model's types; when the model
-//! changes in a way format 3 files do not fit, copy the affected types into this module as they
-//! are now, so format 3 stays frozen, and convert to the new model in `into_curriculum`.
+//! This is the format HTQ Studio writes. Format 4 only added a field with a default, so a
+//! format 3 file fits this schema and is read with it; `store` then claims every standard of
+//! such a file, which is what format 3 meant. The schema borrows the model's types; when the
+//! model changes in a way format 4 files do not fit, copy the affected types into this module
+//! as they are now, so format 4 stays frozen, and convert to the new model in
+//! `into_curriculum`.
 
 use super::messages;
 use crate::model::{Curriculum, Mapping, PanelRecord, Qualification, Standard, Unit};
 use serde::{Deserialize, Serialize};
 
-/// A format 3 file as read.
+/// A format 4 (or 3) file as read.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename = "Curriculum")]
-pub(super) struct FileV3 {
-    /// The format number; 3 for files this schema fits.
+pub(super) struct FileV4 {
+    /// The format number; 3 or 4 for files this schema fits.
     pub format: u32,
     qualification: Qualification,
     units: Vec<Unit>,
@@ -25,7 +28,7 @@ pub(super) struct FileV3 {
     panel: PanelRecord,
 }
 
-impl FileV3 {
+impl FileV4 {
     /// The curriculum the file holds.
     pub fn into_curriculum(self) -> Curriculum {
         Curriculum {
@@ -38,10 +41,10 @@ impl FileV3 {
     }
 }
 
-/// A format 3 file as written: the same fields, borrowed from the document.
+/// A format 4 file as written: the same fields, borrowed from the document.
 #[derive(Serialize)]
 #[serde(rename = "Curriculum")]
-struct FileV3Out<'a> {
+struct FileV4Out<'a> {
     format: u32,
     qualification: &'a Qualification,
     units: &'a [Unit],
@@ -50,14 +53,14 @@ struct FileV3Out<'a> {
     panel: &'a PanelRecord,
 }
 
-/// Parses `text` as a format 3 file.
-pub(super) fn parse(text: &str) -> Result<FileV3, ron::error::SpannedError> {
+/// Parses `text` as a format 4 (or 3) file.
+pub(super) fn parse(text: &str) -> Result<FileV4, ron::error::SpannedError> {
     messages::options().from_str(text)
 }
 
-/// The canonical format 3 text of `doc`.
+/// The canonical format 4 text of `doc`.
 pub(super) fn render(doc: &Curriculum) -> String {
-    let file = FileV3Out {
+    let file = FileV4Out {
         format: super::FORMAT,
         qualification: &doc.qualification,
         units: &doc.units,

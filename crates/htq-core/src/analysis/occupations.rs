@@ -1,0 +1,459 @@
+//! Claimed occupations: the KSBs each occupation the qualification claims needs, the rules
+//! about claims, and coverage per occupation across every valid programme.
+//!
+//! An occupation is a claimed standard, or for a core-and-options standard its core plus one
+//! claimed option. Approval needs every valid programme to reach at least one claimed
+//! occupation, and each claimed occupation to be reachable by some programme. Programmes are
+//! counted, never enumerated: [`Programmes::count`] with one "take at least one of these
+//! units" bound per distinct set of covering units.
+
+use super::pathways::{PathwayReport, PathwayStatus, covering_units};
+use super::programme::Programmes;
+use super::{Finding, FindingKind, Location};
+use crate::model::{Curriculum, KsbId, Standard, StandardId, UnitId};
+use crate::words::counted;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// The kind of every finding made here.
+const KIND: FindingKind = FindingKind::Coverage;
+
+/// Most occupations whose combined reach is counted (by inclusion and exclusion, 2^n counts).
+const MAX_COMBINED: usize = 8;
+
+/// One occupation the qualification claims.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occupation {
+    /// The standard.
+    pub standard: StandardId,
+    /// The option claimed, for a core-and-options standard.
+    pub option: Option<String>,
+    /// "ST0950 Healthcare engineering specialist technician (Healthcare medical devices
+    /// technician)".
+    pub name: String,
+    /// The KSBs competence needs: every KSB of a standard without options, the core and the
+    /// option's own KSBs otherwise.
+    pub ksbs: Vec<KsbId>,
+}
+
+/// The occupations `doc` claims, in claim order. A claim naming no option of a standard that
+/// has options stands for the whole standard (and [`check`] asks for the option).
+pub fn claimed(doc: &Curriculum) -> Vec<Occupation> {
+    let mut out = Vec::new();
+    for claim in &doc.qualification.claims {
+        let Some(standard) = doc.standard(&claim.standard) else {
+            continue;
+        };
+        let name = format!("{} {}", standard.reference.trim(), standard.title.trim());
+        if claim.options.is_empty() {
+            out.push(Occupation {
+                standard: standard.id.clone(),
+                option: None,
+                name,
+                ksbs: standard.ksbs.iter().map(|k| k.id.clone()).collect(),
+            });
+            continue;
+        }
+        for title in &claim.options {
+            let Some(option) = standard.options.iter().find(|o| &o.title == title) else {
+                continue;
+            };
+            let ksbs = option_ksbs(standard, &option.ksbs);
+            out.push(Occupation {
+                standard: standard.id.clone(),
+                option: Some(title.clone()),
+                name: format!("{name} ({})", title.trim()),
+                ksbs,
+            });
+        }
+    }
+    out
+}
+
+/// The core of `standard` (every KSB no option lists as its own) and `own`, in standard order.
+fn option_ksbs(standard: &Standard, own: &[KsbId]) -> Vec<KsbId> {
+    let optional: HashSet<&KsbId> = standard.options.iter().flat_map(|o| &o.ksbs).collect();
+    let own: HashSet<&KsbId> = own.iter().collect();
+    standard
+        .ksbs
+        .iter()
+        .filter(|k| !optional.contains(&k.id) || own.contains(&k.id))
+        .map(|k| k.id.clone())
+        .collect()
+}
+
+/// Every KSB some claimed occupation needs: the only KSBs whose coverage is checked.
+pub fn claimed_ksbs(doc: &Curriculum) -> HashSet<KsbId> {
+    claimed(doc).into_iter().flat_map(|o| o.ksbs).collect()
+}
+
+/// How the valid programmes reach one claimed occupation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OccupationCoverage {
+    /// The occupation.
+    pub occupation: Occupation,
+    /// How many valid programmes there are, and how many of them reach the occupation;
+    /// `None` when there are too many to count in 128 bits or the solver gave up.
+    pub counts: Option<(u128, u128)>,
+    /// A valid programme that does not reach it, and the KSBs it misses, when one exists.
+    pub missed_by: Option<(Vec<UnitId>, Vec<KsbId>)>,
+    /// KSBs no programme covers (no outcome maps to them, or only partially with no reason).
+    pub uncovered: Vec<KsbId>,
+}
+
+impl OccupationCoverage {
+    /// Whether every valid programme reaches the occupation.
+    pub fn met_everywhere(&self) -> bool {
+        self.uncovered.is_empty() && self.missed_by.is_none()
+    }
+
+    /// Whether some valid programme reaches it; `None` when not known.
+    pub fn reachable(&self) -> Option<bool> {
+        if !self.uncovered.is_empty() {
+            return Some(false);
+        }
+        if self.missed_by.is_none() {
+            return Some(true);
+        }
+        self.counts.map(|(_, reaching)| reaching > 0)
+    }
+}
+
+/// Coverage of every claimed occupation, and how many valid programmes reach none of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OccupationReport {
+    /// One entry per claimed occupation, in claim order.
+    pub occupations: Vec<OccupationCoverage>,
+    /// How many valid programmes reach no claimed occupation; `None` when not counted.
+    pub reaching_none: Option<u128>,
+}
+
+/// Coverage of every occupation `doc` claims, with the rules compiled in `programmes` and
+/// the per-KSB answers of `pathways`.
+pub(crate) fn report(
+    doc: &Curriculum,
+    programmes: &Programmes,
+    pathways: &PathwayReport,
+) -> OccupationReport {
+    let optional_position: HashMap<usize, usize> = programmes
+        .optional()
+        .iter()
+        .enumerate()
+        .map(|(p, &i)| (i, p))
+        .collect();
+    let covering = covering_units(doc);
+    let status: HashMap<&KsbId, &PathwayStatus> =
+        pathways.ksbs.iter().map(|k| (&k.ksb, &k.status)).collect();
+    let mut all_classes = Vec::new();
+    let occupations: Vec<OccupationCoverage> = claimed(doc)
+        .into_iter()
+        .map(|occupation| {
+            let mut uncovered = Vec::new();
+            let mut classes = BTreeSet::new();
+            for ksb in &occupation.ksbs {
+                let units = covering.get(ksb).map(Vec::as_slice).unwrap_or_default();
+                if units.is_empty() {
+                    uncovered.push(ksb.clone());
+                } else if !units.iter().any(|&u| programmes.is_mandatory(u)) {
+                    let class: BTreeSet<usize> = units
+                        .iter()
+                        .filter_map(|u| optional_position.get(u).copied())
+                        .collect();
+                    classes.insert(class.into_iter().collect::<Vec<_>>());
+                }
+            }
+            let classes: Vec<Vec<usize>> = classes.into_iter().collect();
+            let missed_by = occupation
+                .ksbs
+                .iter()
+                .find_map(|ksb| match status.get(ksb) {
+                    Some(PathwayStatus::SomePathways { witness }) => Some(witness.clone()),
+                    _ => None,
+                });
+            let missed_by = missed_by.map(|witness| {
+                let taken: HashSet<usize> = witness
+                    .iter()
+                    .filter_map(|id| doc.units.iter().position(|u| &u.id == id))
+                    .collect();
+                let missed = occupation
+                    .ksbs
+                    .iter()
+                    .filter(|ksb| {
+                        let units = covering.get(*ksb).map(Vec::as_slice).unwrap_or_default();
+                        !units.iter().any(|u| taken.contains(u))
+                    })
+                    .cloned()
+                    .collect();
+                (witness, missed)
+            });
+            let counts = if pathways.any_valid_programme {
+                programmes.count(&[]).and_then(|all| {
+                    let reaching = if uncovered.is_empty() {
+                        programmes.count(&classes)?
+                    } else {
+                        0
+                    };
+                    Some((all, reaching))
+                })
+            } else {
+                Some((0, 0))
+            };
+            all_classes.push((uncovered.is_empty(), classes));
+            OccupationCoverage {
+                occupation,
+                counts,
+                missed_by,
+                uncovered,
+            }
+        })
+        .collect();
+    let reaching_none = reaching_none(programmes, &all_classes);
+    OccupationReport {
+        occupations,
+        reaching_none,
+    }
+}
+
+/// How many valid programmes reach none of the occupations, each given as whether it can be
+/// reached at all and its classes: inclusion and exclusion over the reachable occupations.
+fn reaching_none(programmes: &Programmes, occupations: &[(bool, Vec<Vec<usize>>)]) -> Option<u128> {
+    let reachable: Vec<&Vec<Vec<usize>>> = occupations
+        .iter()
+        .filter(|(reachable, _)| *reachable)
+        .map(|(_, classes)| classes)
+        .collect();
+    if reachable.len() > MAX_COMBINED {
+        return None;
+    }
+    let (mut added, mut taken) = (0u128, 0u128);
+    for subset in 0u32..(1 << reachable.len()) {
+        let mut classes: Vec<Vec<usize>> = reachable
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| subset & (1 << i) != 0)
+            .flat_map(|(_, classes)| classes.iter().cloned())
+            .collect();
+        classes.sort_unstable();
+        classes.dedup();
+        let count = programmes.count(&classes)?;
+        if subset.count_ones() % 2 == 0 {
+            added = added.checked_add(count)?;
+        } else {
+            taken = taken.checked_add(count)?;
+        }
+    }
+    added.checked_sub(taken)
+}
+
+/// The rules about claims, and the per-occupation findings of `report`.
+pub(crate) fn check(doc: &Curriculum, report: &OccupationReport, out: &mut Vec<Finding>) {
+    claims(doc, out);
+    if report.occupations.len() < 2 {
+        // One occupation: every programme must reach it, which the per-KSB findings say.
+        for entry in &report.occupations {
+            if let Some(false) = entry.reachable() {
+                unreachable(doc, entry, out);
+            }
+        }
+        return;
+    }
+    for entry in &report.occupations {
+        match entry.reachable() {
+            Some(false) => unreachable(doc, entry, out),
+            _ if entry.met_everywhere() => {}
+            _ => {
+                let share = match entry.counts {
+                    Some((all, reaching)) => format!(
+                        "met in {reaching} of {}",
+                        counted(all, "pathway", "pathways")
+                    ),
+                    None => "not met in every pathway".into(),
+                };
+                let example = entry
+                    .missed_by
+                    .as_ref()
+                    .map_or(String::new(), |(units, ksbs)| {
+                        format!(
+                            "; a learner taking {} misses {}",
+                            unit_numbers(doc, units),
+                            ksb_codes(doc, ksbs)
+                        )
+                    });
+                out.push(Finding::hint(
+                    KIND,
+                    Location::Standard(entry.occupation.standard.clone()),
+                    format!("{} is {share}{example}", entry.occupation.name),
+                ));
+            }
+        }
+    }
+    if report
+        .occupations
+        .iter()
+        .any(OccupationCoverage::met_everywhere)
+    {
+        return;
+    }
+    match report.reaching_none {
+        Some(0) => {}
+        Some(none) => out.push(Finding::error(
+            KIND,
+            Location::Qualification,
+            format!(
+                "{} reach none of the claimed occupations: every combination of units must \
+                 lead to competence in at least one",
+                counted(none, "valid programme", "valid programmes")
+            ),
+        )),
+        None => out.push(Finding::warning(
+            KIND,
+            Location::Qualification,
+            "no claimed occupation is met in every pathway, and there are too many programmes \
+             to count whether each reaches at least one; check the pathways by hand",
+        )),
+    }
+}
+
+/// An occupation no valid programme reaches.
+fn unreachable(doc: &Curriculum, entry: &OccupationCoverage, out: &mut Vec<Finding>) {
+    let why = if entry.uncovered.is_empty() {
+        "no valid programme covers all of its KSBs together".to_owned()
+    } else {
+        format!(
+            "{} {} no outcome covering {} (a partial mapping counts only with a reason)",
+            ksb_codes(doc, &entry.uncovered),
+            if entry.uncovered.len() == 1 {
+                "has"
+            } else {
+                "have"
+            },
+            if entry.uncovered.len() == 1 {
+                "it"
+            } else {
+                "them"
+            },
+        )
+    };
+    out.push(Finding::error(
+        KIND,
+        Location::Standard(entry.occupation.standard.clone()),
+        format!(
+            "no learner reaches {}, which the qualification claims: {why}",
+            entry.occupation.name
+        ),
+    ));
+}
+
+/// Claims name standards and options of the file, name an option where the standard has
+/// them, and suit a Level 4/5 qualification; a file with standards claims one of them.
+fn claims(doc: &Curriculum, out: &mut Vec<Finding>) {
+    let q = &doc.qualification;
+    if q.claims.is_empty() && !doc.standards.is_empty() {
+        out.push(Finding::warning(
+            KIND,
+            Location::Qualification,
+            "the qualification claims no occupation: claim the standard (and option) it is \
+             submitted against; the other standards are for reference",
+        ));
+    }
+    let claimed: HashSet<&StandardId> = q.claims.iter().map(|c| &c.standard).collect();
+    for standard in &doc.standards {
+        if !q.claims.is_empty() && !claimed.contains(&standard.id) {
+            out.push(Finding::hint(
+                KIND,
+                Location::Standard(standard.id.clone()),
+                format!(
+                    "{} is here for reference only: the qualification does not claim it, so \
+                     its coverage is not checked",
+                    standard.reference.trim()
+                ),
+            ));
+        }
+    }
+    for claim in &q.claims {
+        let Some(standard) = doc.standard(&claim.standard) else {
+            out.push(Finding::error(
+                KIND,
+                Location::Qualification,
+                format!(
+                    "the qualification claims \"{}\", which is not a standard in this file",
+                    claim.standard
+                ),
+            ));
+            continue;
+        };
+        let here = Location::Standard(standard.id.clone());
+        let reference = standard.reference.trim();
+        for option in &claim.options {
+            if !standard.options.iter().any(|o| &o.title == option) {
+                out.push(Finding::error(
+                    KIND,
+                    here.clone(),
+                    format!("the qualification claims the option \"{option}\", which {reference} does not have"),
+                ));
+            }
+        }
+        if claim.options.is_empty() && !standard.options.is_empty() {
+            out.push(Finding::error(
+                KIND,
+                here.clone(),
+                format!(
+                    "{reference} is a core-and-options standard: name the option the \
+                     qualification claims ({}); until then every KSB of every option counts",
+                    standard
+                        .options
+                        .iter()
+                        .map(|o| format!("\"{}\"", o.title))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        }
+        if standard.level < 4 {
+            out.push(Finding::warning(
+                KIND,
+                here.clone(),
+                format!(
+                    "{reference} is a Level {} occupation; HTQs are approved against Level 4 \
+                     and 5 occupations",
+                    standard.level
+                ),
+            ));
+        } else if standard.level > q.level {
+            out.push(Finding::warning(
+                KIND,
+                here,
+                format!(
+                    "{reference} is a Level {} occupation, above this Level {} qualification; \
+                     HTQs align to occupations at their own level",
+                    standard.level, q.level
+                ),
+            ));
+        }
+    }
+}
+
+/// Unit numbers (or ids) of `units`, comma separated; "no units" when empty.
+pub fn unit_numbers(doc: &Curriculum, units: &[UnitId]) -> String {
+    if units.is_empty() {
+        return "no units".into();
+    }
+    units
+        .iter()
+        .map(|id| match doc.unit(id) {
+            Some(unit) if !unit.number.trim().is_empty() => unit.number.trim(),
+            _ => id.as_str(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// KSB codes of `ksbs`, comma separated.
+pub fn ksb_codes(doc: &Curriculum, ksbs: &[KsbId]) -> String {
+    ksbs.iter()
+        .map(|id| {
+            doc.ksb(id)
+                .map_or(id.as_str(), |(_, ksb)| ksb.code.as_str())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
