@@ -96,14 +96,29 @@ fn import_then_update_a_standard_in_a_saved_curriculum() {
 fn a_bad_record_leaves_the_curriculum_untouched() {
     let (_dir, path) = saved_curriculum();
     let before = std::fs::read(&path).expect("reads");
-    let output = import(&fixture("malformed_missing_detail.json"), &path, &[]);
+    let output = import(&fixture("malformed_skills_not_list.json"), &path, &[]);
     assert_eq!(output.status.code(), Some(2));
     let err = text(&output.stderr);
     assert!(
-        err.contains("malformed_missing_detail.json: knowledges[3].detail is missing"),
+        err.contains("malformed_skills_not_list.json: skills must be a list, found an object"),
         "{err}"
     );
     assert_eq!(std::fs::read(&path).expect("reads"), before);
+}
+
+#[test]
+fn a_duty_naming_a_missing_ksb_imports_with_a_warning() {
+    let (_dir, path) = saved_curriculum();
+    let output = import(&fixture("warned_dangling_duty.json"), &path, &[]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let err = text(&output.stderr);
+    assert!(
+        err.contains("warning: ")
+            && err.contains("(first at duties[2].mappedSkills[1]); it is dropped"),
+        "{err}"
+    );
+    let doc = store::load(&path).expect("loads");
+    assert_eq!(doc.standards.len(), 2);
 }
 
 #[test]

@@ -16,7 +16,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn read(name: &str) -> Result<Standard, ImportError> {
-    read_standard(&fixture(name))
+    read_standard(&fixture(name)).map(|read| read.standard)
 }
 
 fn codes(standard: &Standard, ids: &[htq_core::model::KsbId]) -> Vec<String> {
@@ -100,21 +100,12 @@ fn the_newer_version_reads_with_a_numeric_version() {
 fn malformed_records_name_the_field_and_the_file() {
     let cases = [
         (
-            "malformed_missing_detail.json",
-            "malformed_missing_detail.json: knowledges[3].detail is missing",
-        ),
-        (
             "malformed_level_text.json",
             "level must be a level from 1 to 8, found the text \"four\"",
         ),
         (
             "malformed_skills_not_list.json",
             "skills must be a list, found an object",
-        ),
-        (
-            "malformed_dangling_duty.json",
-            "duties[2].mappedSkills[1] refers to the text \"0b5a9a4e-0000-4000-8000-000000000000\", \
-             which is not the id of any knowledge, skill or behaviour in the record",
         ),
         (
             "malformed_empty_lists.json",
@@ -154,7 +145,7 @@ fn a_list_of_records_needs_a_reference_to_pick_one() {
             reference: Some(reference.into()),
             ..ReadOptions::default()
         };
-        read_standard_with(&path, &options)
+        read_standard_with(&path, &options).map(|read| read.standard)
     };
     let picked = pick("st0220").expect("ST0220 is in the list");
     assert_eq!(picked.ksbs.len(), 38);
@@ -228,7 +219,9 @@ fn csv_flags_override_the_file_name() {
         level: Some(5),
     };
     let path = fixture("st0950-healthcare-engineering-specialist-technician-l3.csv");
-    let standard = read_standard_with(&path, &options).expect("CSV reads");
+    let standard = read_standard_with(&path, &options)
+        .expect("CSV reads")
+        .standard;
     assert_eq!(standard.title, "Engineering technician");
     assert_eq!(standard.level, 5);
 }

@@ -9,8 +9,8 @@ use super::Action;
 use crate::analysis::{Location, PathwayStatus};
 use crate::app::{Banner, FileError, Purpose, Session};
 use crate::model::{
-    Coverage, Curriculum, KsbId, KsbKind, OutcomeId, StandardId, TextField, Theme,
-    UnitId, outcome_label,
+    Coverage, Curriculum, KsbId, KsbKind, OutcomeId, StandardId, TextField, Theme, UnitId,
+    outcome_label,
 };
 use iced::keyboard::{Key, key::Named};
 
