@@ -4,15 +4,16 @@
 //! enumerates every combination once; and the solver on many optional groups (320 units in
 //! 16 groups with mixed credits, unit and credit windows and a level rule; 80 units in 16
 //! groups; one group of 320 units with odd credit values), printing the time and the peak
-//! memory of one cold run of each.
+//! memory of one cold run of each; and three claimed occupations (core and options) over the
+//! same 40 choose 8, their programme counts timed beside the brute force.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use htq_core::analysis::{Analyser, PathwayStatus, check, pathway_report};
+use htq_core::analysis::{Analyser, PathwayStatus, analyse, check, pathway_report};
 use htq_core::model::synthetic::{Size, curriculum};
 use htq_core::model::{
-    Band, Coverage, Criterion as AssessmentCriterion, Curriculum, Edit, Ksb, KsbKind,
+    Band, Claim, Coverage, Criterion as AssessmentCriterion, Curriculum, Edit, Ksb, KsbKind,
     LearningOutcome, Mapping, OptionalGroup, Qualification, QualificationKind, RulesOfCombination,
-    Standard, TextField, Unit,
+    Standard, StandardOption, TextField, Unit,
 };
 use std::hint::black_box;
 use std::path::Path;
@@ -142,22 +143,19 @@ fn unit_masks(doc: &Curriculum) -> Vec<[u64; 3]> {
 }
 
 /// Brute force, bit-parallel over all KSBs: visits every way to take 8 of the 40 units and
-/// marks the KSBs each misses. Returns the KSBs some programme misses, and how many
-/// programmes it visited.
-fn brute_force(masks: &[[u64; 3]]) -> ([u64; 3], u64) {
+/// hands `leaf` the KSBs each covers. Returns how many programmes it visited.
+fn brute_force(masks: &[[u64; 3]], leaf: &mut dyn FnMut(&[u64; 3])) -> u64 {
     fn visit(
         masks: &[[u64; 3]],
         from: usize,
         left: usize,
         covered: [u64; 3],
-        missed: &mut [u64; 3],
+        leaf: &mut dyn FnMut(&[u64; 3]),
         count: &mut u64,
     ) {
         if left == 0 {
             *count += 1;
-            for w in 0..3 {
-                missed[w] |= !covered[w];
-            }
+            leaf(&covered);
             return;
         }
         for u in from..=masks.len() - left {
@@ -165,17 +163,138 @@ fn brute_force(masks: &[[u64; 3]]) -> ([u64; 3], u64) {
             for w in 0..3 {
                 next[w] |= masks[u][w];
             }
-            visit(masks, u + 1, left - 1, next, missed, count);
+            visit(masks, u + 1, left - 1, next, leaf, count);
         }
     }
-    let mut missed = [0u64; 3];
     let mut count = 0;
-    visit(masks, 0, PICK, [0; 3], &mut missed, &mut count);
+    visit(masks, 0, PICK, [0; 3], leaf, &mut count);
+    count
+}
+
+/// The KSBs some programme misses, by brute force, and how many programmes there are.
+fn brute_force_missed(masks: &[[u64; 3]]) -> ([u64; 3], u64) {
+    let mut missed = [0u64; 3];
+    let count = brute_force(masks, &mut |covered| {
+        for w in 0..3 {
+            missed[w] |= !covered[w];
+        }
+    });
     let valid_bits = [u64::MAX, u64::MAX, (1u64 << (KSBS - 128)) - 1];
     for w in 0..3 {
         missed[w] &= valid_bits[w];
     }
     (missed, count)
+}
+
+/// How many of the 40-choose-8 programmes reach each of three occupations: one standard whose
+/// core is the 60 KSBs no 8 units avoid (or exactly one programme avoids) less 24, and three
+/// options of 24 KSBs each, so each occupation needs 60. An option's KSBs are mapped from 30
+/// of the 40 units (a different 10 left out for each), so 45 programmes miss each.
+fn three_occupations() -> Curriculum {
+    let mut doc = forty_choose_eight();
+    let ksbs: Vec<_> = doc.standards[0].ksbs.iter().map(|k| k.id.clone()).collect();
+    let (wide, narrow): (Vec<usize>, Vec<usize>) = (0..KSBS).partition(|k| k % 6 < 2);
+    let core: Vec<usize> = wide[..36].to_vec();
+    let rest: Vec<usize> = wide[36..].iter().chain(&narrow[..48]).copied().collect();
+    let units: Vec<_> = doc.units.iter().map(|u| u.id.clone()).collect();
+    doc.mappings
+        .retain(|m| !rest.iter().any(|&k| m.ksb == ksbs[k]));
+    for (n, &k) in rest.iter().enumerate() {
+        for (u, unit) in units.iter().enumerate() {
+            if (u + 3 * n) % 4 != 0 {
+                doc.mappings.push(Mapping {
+                    outcome: format!("{}-lo0", unit.as_str()).as_str().into(),
+                    ksb: ksbs[k].clone(),
+                    coverage: Coverage::Full,
+                    note: String::new(),
+                });
+            }
+        }
+    }
+    let options: Vec<StandardOption> = (0..3)
+        .map(|o| StandardOption {
+            title: format!("Option {}", o + 1),
+            ksbs: rest[o * 24..(o + 1) * 24]
+                .iter()
+                .map(|&k| ksbs[k].clone())
+                .collect(),
+        })
+        .collect();
+    let in_some_option: std::collections::HashSet<usize> = rest[..72].iter().copied().collect();
+    // KSBs in no option and not in the core stay out of the standard.
+    let kept: Vec<usize> = (0..KSBS)
+        .filter(|k| core.contains(k) || in_some_option.contains(k))
+        .collect();
+    let standard = &mut doc.standards[0];
+    standard.ksbs = kept.iter().map(|&k| standard.ksbs[k].clone()).collect();
+    standard.options = options;
+    doc.qualification.claims = vec![Claim {
+        standard: standard.id.clone(),
+        options: standard.options.iter().map(|o| o.title.clone()).collect(),
+    }];
+    let kept_ids: std::collections::HashSet<_> =
+        doc.standards[0].ksbs.iter().map(|k| k.id.clone()).collect();
+    doc.mappings.retain(|m| kept_ids.contains(&m.ksb));
+    doc
+}
+
+/// The bit set of `ksbs` (ids "k<n>").
+fn mask_of(ksbs: &[htq_core::model::KsbId]) -> [u64; 3] {
+    let mut mask = [0u64; 3];
+    for id in ksbs {
+        let k: usize = id.as_str().trim_start_matches('k').parse().unwrap_or(0);
+        mask[k / 64] |= 1 << (k % 64);
+    }
+    mask
+}
+
+fn occupations(c: &mut Criterion) {
+    let doc = three_occupations();
+    c.bench_function("analyse 40 choose 8, 3 occupations of 60 KSBs", |b| {
+        b.iter(|| analyse(black_box(&doc)))
+    });
+    let started = Instant::now();
+    let analysis = analyse(&doc);
+    let exact = started.elapsed();
+    let needs: Vec<[u64; 3]> = analysis
+        .occupations
+        .occupations
+        .iter()
+        .map(|o| mask_of(&o.occupation.ksbs))
+        .collect();
+    let mut reaching = vec![0u128; needs.len()];
+    let mut none = 0u128;
+    let started = Instant::now();
+    let programmes = brute_force(&unit_masks(&doc), &mut |covered| {
+        let mut any = false;
+        for (o, need) in needs.iter().enumerate() {
+            if (0..3).all(|w| covered[w] & need[w] == need[w]) {
+                reaching[o] += 1;
+                any = true;
+            }
+        }
+        if !any {
+            none += 1;
+        }
+    });
+    let brute = started.elapsed();
+    let counts: Vec<Option<(u128, u128)>> = analysis
+        .occupations
+        .occupations
+        .iter()
+        .map(|o| o.counts)
+        .collect();
+    let expected: Vec<Option<(u128, u128)>> = reaching
+        .iter()
+        .map(|&r| Some((u128::from(programmes), r)))
+        .collect();
+    println!(
+        "3 occupations, brute force over {programmes} programmes in {brute:.2?}; exact analysis \
+         (one cold run, every finding) {exact:.2?}; ratio {:.0}x; reaching {reaching:?}, none \
+         {none}; counts agree: {}",
+        brute.as_secs_f64() / exact.as_secs_f64().max(1e-9),
+        counts == expected && analysis.occupations.reaching_none == Some(none)
+    );
 }
 
 fn benches(c: &mut Criterion) {
@@ -222,7 +341,7 @@ fn benches(c: &mut Criterion) {
     let report = pathway_report(&doc);
     let exact = started.elapsed();
     let started = Instant::now();
-    let (missed, programmes) = brute_force(&unit_masks(&doc));
+    let (missed, programmes) = brute_force_missed(&unit_masks(&doc));
     let brute = started.elapsed();
     let agree = report.ksbs.iter().enumerate().all(|(k, entry)| {
         let some = matches!(entry.status, PathwayStatus::SomePathways { .. });
@@ -376,5 +495,5 @@ fn many_groups(c: &mut Criterion) {
     }
 }
 
-criterion_group!(analysis, many_groups, benches);
+criterion_group!(analysis, occupations, many_groups, benches);
 criterion_main!(analysis);

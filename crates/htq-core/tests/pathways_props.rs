@@ -1,12 +1,14 @@
 //! The exact pathway analysis agrees with brute-force enumeration on thousands of random small
 //! qualifications with awkward rules: overlapping groups, credit and unit bounds, level credit
 //! rules, 30-credit units, mandatory units and random mappings (a partial one counting only
-//! with a reason).
+//! with a reason); and so do the counts of programmes reaching each claimed occupation (two
+//! options of one standard), with witnesses that miss them.
 
-use htq_core::analysis::{PathwayStatus, pathway_report};
+use htq_core::analysis::{PathwayStatus, analyse, pathway_report};
 use htq_core::model::{
-    Band, Coverage, Criterion, Curriculum, Ksb, KsbKind, LearningOutcome, LevelCredits, Mapping,
-    OptionalGroup, Qualification, QualificationKind, RulesOfCombination, Standard, Unit, UnitId,
+    Band, Claim, Coverage, Criterion, Curriculum, Ksb, KsbKind, LearningOutcome, LevelCredits,
+    Mapping, OptionalGroup, Qualification, QualificationKind, RulesOfCombination, Standard,
+    StandardOption, Unit, UnitId,
 };
 use proptest::prelude::*;
 use std::collections::HashSet;
@@ -168,12 +170,26 @@ fn build(spec: &Spec) -> Curriculum {
                 })
         })
         .collect();
+    // Option A needs k0 and option B k1 besides the core (every other KSB).
+    let options: Vec<StandardOption> = ["A", "B"]
+        .iter()
+        .zip(&ksbs)
+        .take(if ksbs.len() > 1 { 2 } else { 0 })
+        .map(|(title, ksb)| StandardOption {
+            title: (*title).into(),
+            ksbs: vec![ksb.id.clone()],
+        })
+        .collect();
     Curriculum {
         qualification: Qualification {
             title: "Generated".into(),
             kind: QualificationKind::HtqDiploma,
             level: 5,
             total_credits,
+            claims: vec![Claim {
+                standard: "st".into(),
+                options: options.iter().map(|o| o.title.clone()).collect(),
+            }],
             rules: RulesOfCombination {
                 mandatory,
                 groups,
@@ -192,6 +208,7 @@ fn build(spec: &Spec) -> Curriculum {
             title: "Occupation".into(),
             level: 4,
             ksbs,
+            options: options.clone(),
             ..Default::default()
         }],
         mappings,
@@ -310,5 +327,44 @@ proptest! {
                 }
             }
         }
+    }
+
+    #[test]
+    fn occupation_counts_agree_with_brute_force(spec in spec()) {
+        let doc = build(&spec);
+        let analysis = analyse(&doc);
+        let programmes = all_programmes(&doc);
+        let occupations = &analysis.occupations.occupations;
+        prop_assert_eq!(occupations.len(), doc.qualification.claims[0].options.len().max(1));
+        let reaches = |programme: &HashSet<usize>, ksbs: &[htq_core::model::KsbId]| {
+            ksbs.iter().all(|k| covers(&doc, programme, k.as_str()))
+        };
+        for entry in occupations {
+            let ksbs = &entry.occupation.ksbs;
+            let reaching = programmes.iter().filter(|p| reaches(p, ksbs)).count() as u128;
+            prop_assert_eq!(entry.counts, Some((programmes.len() as u128, reaching)));
+            if entry.uncovered.is_empty() {
+                prop_assert_eq!(entry.missed_by.is_some(), reaching < programmes.len() as u128);
+            }
+            if let Some((witness, missed)) = &entry.missed_by {
+                let programme: HashSet<usize> = witness
+                    .iter()
+                    .filter_map(|id| doc.units.iter().position(|u| &u.id == id))
+                    .collect();
+                prop_assert!(valid(&doc, &programme), "witness is not a valid programme");
+                let not_covered: Vec<_> = ksbs
+                    .iter()
+                    .filter(|k| !covers(&doc, &programme, k.as_str()))
+                    .cloned()
+                    .collect();
+                prop_assert_eq!(missed, &not_covered);
+                prop_assert!(!missed.is_empty());
+            }
+        }
+        let none = programmes
+            .iter()
+            .filter(|p| !occupations.iter().any(|o| reaches(p, &o.occupation.ksbs)))
+            .count() as u128;
+        prop_assert_eq!(analysis.occupations.reaching_none, Some(none));
     }
 }

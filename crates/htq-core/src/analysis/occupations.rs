@@ -447,13 +447,58 @@ pub fn unit_numbers(doc: &Curriculum, units: &[UnitId]) -> String {
         .join(", ")
 }
 
-/// KSB codes of `ksbs`, comma separated.
+/// KSB codes of `ksbs`, comma separated, runs of three or more written as a range
+/// ("K1–K7, K9, S1, S2").
 pub fn ksb_codes(doc: &Curriculum, ksbs: &[KsbId]) -> String {
-    ksbs.iter()
+    let codes: Vec<&str> = ksbs
+        .iter()
         .map(|id| {
             doc.ksb(id)
                 .map_or(id.as_str(), |(_, ksb)| ksb.code.as_str())
         })
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    codes_with_ranges(&codes)
+}
+
+/// `codes` comma separated, each run of three or more consecutive numbers with one prefix
+/// written as a range.
+fn codes_with_ranges(codes: &[&str]) -> String {
+    let split = |code: &str| -> Option<(String, u64)> {
+        let prefix = code.trim_end_matches(|c: char| c.is_ascii_digit());
+        Some((prefix.to_owned(), code[prefix.len()..].parse().ok()?))
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut at = 0;
+    while at < codes.len() {
+        let mut end = at;
+        if let Some((prefix, first)) = split(codes[at]) {
+            while end + 1 < codes.len()
+                && split(codes[end + 1]) == Some((prefix.clone(), first + (end + 1 - at) as u64))
+            {
+                end += 1;
+            }
+        }
+        if end - at >= 2 {
+            parts.push(format!("{}\u{2013}{}", codes[at], codes[end]));
+        } else {
+            parts.extend(codes[at..=end].iter().map(|c| (*c).to_owned()));
+        }
+        at = end + 1;
+    }
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_of_codes_are_written_as_ranges() {
+        let codes = [
+            "K1", "K2", "K3", "K5", "S1", "S2", "B1", "B2", "B3", "B4", "K12x",
+        ];
+        assert_eq!(codes_with_ranges(&codes), "K1–K3, K5, S1, S2, B1–B4, K12x");
+        assert_eq!(codes_with_ranges(&["K3", "K2", "K1"]), "K3, K2, K1");
+        assert_eq!(codes_with_ranges(&[]), "");
+    }
 }
