@@ -761,3 +761,47 @@ fn write_a_standard_by_hand_with_a_duty() {
     );
     assert_eq!(standard.duties[0].ksbs, [standard.ksbs[0].id.clone()]);
 }
+
+#[test]
+fn claim_an_option_of_an_imported_standard_and_drop_a_claim() {
+    let (_dir, path) = copy("medtech-htq.ron");
+    let record = Path::new("crates/htq-core/tests/fixtures/standards/real/ST0950.json");
+    let dialogs = support::ui::ScriptedDialogs::answering(&[record]);
+    let mut journey = support::journey::start(
+        support::journey::options(Some(&path), dialogs.clone(), None),
+        dialogs,
+    );
+    journey.click("KSB mapping");
+    journey.click("Import standard…");
+    assert!(journey.shows(
+        "Added ST0950 Healthcare engineering specialist technician (version 1.0) with 87 KSBs."
+    ));
+    journey.click("Qualification");
+    journey.click("Qualification details");
+    assert!(journey.shows("Occupations claimed"));
+    journey.click("ST0950 Healthcare engineering specialist technician (Level 3)");
+    assert!(journey.shows("Options claimed:"));
+    journey.click("Healthcare estates technician");
+    assert!(journey.shows("Healthcare estates technician: met in no pathway: no outcome covers K1–K37, K43–K46, S1–S32, S34, B1–B7"));
+    journey.click("ST1512 AI and automation practitioner (Level 4)");
+    journey.click("Save");
+    let doc = reload(&path);
+    let claims: Vec<(&str, Vec<&str>)> = doc
+        .qualification
+        .claims
+        .iter()
+        .map(|c| {
+            (
+                c.standard.as_str(),
+                c.options.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        claims,
+        [
+            ("st0220", vec![]),
+            ("st0950", vec!["Healthcare estates technician"])
+        ]
+    );
+}

@@ -2,7 +2,7 @@
 //! for the current revision. All edits go through [`Session::apply`].
 
 use super::files::{Opened, Written};
-use crate::analysis::{Analyser, Analysis, Finding, PathwayReport};
+use crate::analysis::{Analyser, Analysis, Finding, OccupationReport, PathwayReport};
 use crate::model::{Curriculum, Edit, EditError, History, Unit, UnitId};
 use crate::store::{Fingerprint, LockInfo, LockNote};
 use std::path::{Path, PathBuf};
@@ -121,6 +121,11 @@ impl Session {
     /// Pathway coverage for the current revision.
     pub fn pathways(&self) -> &PathwayReport {
         &self.analysis.pathways
+    }
+
+    /// Coverage of the claimed occupations for the current revision.
+    pub fn occupations(&self) -> &OccupationReport {
+        &self.analysis.occupations
     }
 
     /// The file name shown in the title bar.

@@ -2,7 +2,7 @@
 //! how every valid programme reaches them.
 
 use super::{ClaimArgs, Console, FOUND_PROBLEMS, ReportArgs, UNUSABLE, UnclaimArgs, tell_notes};
-use crate::analysis::{self, Location, OccupationCoverage, Severity};
+use crate::analysis::{self, Location, Severity};
 use crate::model::{Claim, Curriculum, Edit, Standard};
 use crate::store;
 use crate::words::counted;
@@ -140,7 +140,7 @@ pub(super) fn report(args: &ReportArgs, console: &mut Console) -> ExitCode {
         console.say(format_args!(
             "{}: {}",
             entry.occupation.name,
-            occupation_line(&doc, entry)
+            entry.summary(&doc)
         ));
     }
     let several = analysis.occupations.occupations.len() > 1;
@@ -166,38 +166,6 @@ pub(super) fn report(args: &ReportArgs, console: &mut Console) -> ExitCode {
         ExitCode::from(FOUND_PROBLEMS)
     } else {
         ExitCode::SUCCESS
-    }
-}
-
-/// How the valid programmes reach one occupation, in words.
-fn occupation_line(doc: &Curriculum, entry: &OccupationCoverage) -> String {
-    if !entry.uncovered.is_empty() {
-        return format!(
-            "met in no pathway: no outcome covers {}",
-            analysis::ksb_codes(doc, &entry.uncovered)
-        );
-    }
-    let share = match entry.counts {
-        Some((all, _)) if entry.met_everywhere() => {
-            format!(
-                "met in every pathway ({})",
-                counted(all, "pathway", "pathways")
-            )
-        }
-        Some((all, reaching)) => format!(
-            "met in {reaching} of {}",
-            counted(all, "pathway", "pathways")
-        ),
-        None if entry.met_everywhere() => "met in every pathway".to_owned(),
-        None => "not met in every pathway (too many pathways to count)".to_owned(),
-    };
-    match &entry.missed_by {
-        Some((units, ksbs)) => format!(
-            "{share}; a learner taking {} misses {}",
-            analysis::unit_numbers(doc, units),
-            analysis::ksb_codes(doc, ksbs)
-        ),
-        None => share,
     }
 }
 

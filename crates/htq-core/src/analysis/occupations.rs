@@ -116,6 +116,42 @@ impl OccupationCoverage {
         }
         self.counts.map(|(_, reaching)| reaching > 0)
     }
+
+    /// How the valid programmes reach the occupation, in words: "met in every pathway (405
+    /// pathways)", "met in 126 of 162 pathways; a learner taking 4001, ... misses S6", "met in
+    /// no pathway: no outcome covers B4".
+    pub fn summary(&self, doc: &Curriculum) -> String {
+        if !self.uncovered.is_empty() {
+            return format!(
+                "met in no pathway: no outcome covers {}",
+                ksb_codes(doc, &self.uncovered)
+            );
+        }
+        let share = match self.counts {
+            Some((all, _)) if self.met_everywhere() => {
+                format!(
+                    "met in every pathway ({})",
+                    counted(all, "pathway", "pathways")
+                )
+            }
+            Some((all, reaching)) => {
+                format!(
+                    "met in {reaching} of {}",
+                    counted(all, "pathway", "pathways")
+                )
+            }
+            None if self.met_everywhere() => "met in every pathway".to_owned(),
+            None => "not met in every pathway (too many pathways to count)".to_owned(),
+        };
+        match &self.missed_by {
+            Some((units, ksbs)) => format!(
+                "{share}; a learner taking {} misses {}",
+                unit_numbers(doc, units),
+                ksb_codes(doc, ksbs)
+            ),
+            None => share,
+        }
+    }
 }
 
 /// Coverage of every claimed occupation, and how many valid programmes reach none of them.
@@ -144,6 +180,11 @@ pub(crate) fn report(
     let status: HashMap<&KsbId, &PathwayStatus> =
         pathways.ksbs.iter().map(|k| (&k.ksb, &k.status)).collect();
     let mut all_classes = Vec::new();
+    let all = if pathways.any_valid_programme {
+        programmes.count(&[])
+    } else {
+        Some(0)
+    };
     let occupations: Vec<OccupationCoverage> = claimed(doc)
         .into_iter()
         .map(|occupation| {
@@ -151,9 +192,12 @@ pub(crate) fn report(
             let mut classes = BTreeSet::new();
             for ksb in &occupation.ksbs {
                 let units = covering.get(ksb).map(Vec::as_slice).unwrap_or_default();
+                let missable = matches!(status.get(ksb), Some(PathwayStatus::SomePathways { .. }));
                 if units.is_empty() {
                     uncovered.push(ksb.clone());
-                } else if !units.iter().any(|&u| programmes.is_mandatory(u)) {
+                } else if missable {
+                    // A KSB every valid programme meets narrows no count, so only the ones
+                    // some programme misses become classes.
                     let class: BTreeSet<usize> = units
                         .iter()
                         .filter_map(|u| optional_position.get(u).copied())
@@ -185,19 +229,21 @@ pub(crate) fn report(
                     .collect();
                 (witness, missed)
             });
-            let counts = if pathways.any_valid_programme {
-                programmes.count(&[]).and_then(|all| {
-                    let reaching = if uncovered.is_empty() {
-                        programmes.count(&classes)?
-                    } else {
-                        0
-                    };
-                    Some((all, reaching))
-                })
-            } else {
-                Some((0, 0))
-            };
-            all_classes.push((uncovered.is_empty(), classes));
+            let counts = all.and_then(|all| {
+                let reaching = if !uncovered.is_empty() || all == 0 {
+                    0
+                } else if classes.is_empty() {
+                    all
+                } else {
+                    programmes.count(&minimal(classes.clone()))?
+                };
+                Some((all, reaching))
+            });
+            all_classes.push(Reach {
+                reachable: uncovered.is_empty(),
+                classes,
+                counts,
+            });
             OccupationCoverage {
                 occupation,
                 counts,
@@ -206,35 +252,55 @@ pub(crate) fn report(
             }
         })
         .collect();
-    let reaching_none = reaching_none(programmes, &all_classes);
+    let met_everywhere = occupations.iter().any(OccupationCoverage::met_everywhere);
+    let reaching_none = if met_everywhere || !pathways.any_valid_programme {
+        Some(0)
+    } else {
+        reaching_none(programmes, &all_classes)
+    };
     OccupationReport {
         occupations,
         reaching_none,
     }
 }
 
-/// How many valid programmes reach none of the occupations, each given as whether it can be
-/// reached at all and its classes: inclusion and exclusion over the reachable occupations.
-fn reaching_none(programmes: &Programmes, occupations: &[(bool, Vec<Vec<usize>>)]) -> Option<u128> {
-    let reachable: Vec<&Vec<Vec<usize>>> = occupations
-        .iter()
-        .filter(|(reachable, _)| *reachable)
-        .map(|(_, classes)| classes)
-        .collect();
+/// What [`reaching_none`] needs of one occupation.
+struct Reach {
+    /// Whether every KSB it needs has some outcome covering it.
+    reachable: bool,
+    /// The classes (sets of optional positions) a programme must each take a unit of.
+    classes: Vec<Vec<usize>>,
+    /// How many valid programmes there are and how many reach it, when counted.
+    counts: Option<(u128, u128)>,
+}
+
+/// How many valid programmes reach none of the occupations: inclusion and exclusion over the
+/// reachable ones, the counts of single occupations reused.
+fn reaching_none(programmes: &Programmes, occupations: &[Reach]) -> Option<u128> {
+    let reachable: Vec<&Reach> = occupations.iter().filter(|o| o.reachable).collect();
     if reachable.len() > MAX_COMBINED {
         return None;
     }
+    let all = occupations
+        .first()
+        .and_then(|o| o.counts)
+        .map(|(all, _)| all)?;
     let (mut added, mut taken) = (0u128, 0u128);
     for subset in 0u32..(1 << reachable.len()) {
-        let mut classes: Vec<Vec<usize>> = reachable
+        let members: Vec<&Reach> = reachable
             .iter()
             .enumerate()
             .filter(|(i, _)| subset & (1 << i) != 0)
-            .flat_map(|(_, classes)| classes.iter().cloned())
+            .map(|(_, o)| *o)
             .collect();
-        classes.sort_unstable();
-        classes.dedup();
-        let count = programmes.count(&classes)?;
+        let count = match members.as_slice() {
+            [] => all,
+            [one] => one.counts?.1,
+            several => {
+                let classes = several.iter().flat_map(|o| o.classes.iter().cloned());
+                programmes.count(&minimal(classes.collect()))?
+            }
+        };
         if subset.count_ones() % 2 == 0 {
             added = added.checked_add(count)?;
         } else {
@@ -242,6 +308,23 @@ fn reaching_none(programmes: &Programmes, occupations: &[(bool, Vec<Vec<usize>>)
         }
     }
     added.checked_sub(taken)
+}
+
+/// `classes` without those that hold another (taking a unit of the smaller one takes one of
+/// the larger), sorted and without repeats.
+fn minimal(mut classes: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    classes.sort_unstable_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+    classes.dedup();
+    let mut kept: Vec<Vec<usize>> = Vec::new();
+    for class in classes {
+        let holds_a_kept_one = kept
+            .iter()
+            .any(|smaller| smaller.iter().all(|u| class.binary_search(u).is_ok()));
+        if !holds_a_kept_one {
+            kept.push(class);
+        }
+    }
+    kept
 }
 
 /// The rules about claims, and the per-occupation findings of `report`.

@@ -11,8 +11,8 @@ use crate::app::fields::{FieldAction, Fields, LongField, field_id};
 use crate::app::numbers::{number_id, number_rule, number_value};
 use crate::app::{Purpose, Screen, Session};
 use crate::model::{
-    Curriculum, Edit, GroupId, LevelCredits, NumberField, OptionalGroup, QualificationKind,
-    TextField, Theme, UnitId, template,
+    Claim, Curriculum, Edit, GroupId, LevelCredits, NumberField, OptionalGroup, QualificationKind,
+    StandardId, TextField, Theme, UnitId, template,
 };
 use iced::widget;
 use std::collections::BTreeSet;
@@ -60,6 +60,10 @@ pub enum Message {
     LibraryClose,
     /// Show a tab.
     Tab(Tab),
+    /// Claim a standard's occupation (true) or keep it for reference only (false).
+    Claim(StandardId, bool),
+    /// Claim an option of a claimed standard, or stop claiming it.
+    ClaimOption(StandardId, String, bool),
 }
 
 /// Which bound of an optional group.
@@ -257,6 +261,28 @@ impl State {
                 }
             }
             Message::Kind(kind) => Action::edit(Edit::SetKind(kind)),
+            Message::Claim(standard, on) => {
+                let mut claims = doc.qualification.claims.clone();
+                claims.retain(|c| c.standard != standard);
+                if on {
+                    claims.push(Claim {
+                        standard,
+                        options: Vec::new(),
+                    });
+                }
+                Action::edit(Edit::SetClaims(claims))
+            }
+            Message::ClaimOption(standard, option, on) => {
+                let mut claims = doc.qualification.claims.clone();
+                let Some(claim) = claims.iter_mut().find(|c| c.standard == standard) else {
+                    return Action::None;
+                };
+                claim.options.retain(|o| *o != option);
+                if on {
+                    claim.options.push(option);
+                }
+                Action::edit(Edit::SetClaims(claims))
+            }
             Message::AddUnit(theme) => {
                 let unit = template::unit(doc, theme, 4);
                 let screen = Screen::Unit(unit.id.clone());

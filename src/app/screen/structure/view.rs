@@ -33,7 +33,7 @@ impl State {
         body = body.push(match self.tab {
             Tab::Units => units_view(doc),
             Tab::Rules => self.rules(doc),
-            Tab::Details => self.details(doc),
+            Tab::Details => self.details(session),
         });
         column![
             text(&doc.qualification.title)
@@ -54,7 +54,8 @@ impl State {
         .into()
     }
 
-    fn details<'a>(&'a self, doc: &'a Curriculum) -> Element<'a, Message> {
+    fn details<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
+        let doc = &session.doc;
         let q = &doc.qualification;
         let text_field = |label: &'a str, field: TextField, value: &'a str| {
             labelled_input(label, field_id(&field), value, move |v| {
@@ -111,6 +112,7 @@ impl State {
                 ]
                 .spacing(space::M)
                 .align_y(Alignment::Start),
+                claims_view(session),
                 Column::with_children(long).spacing(space::M),
             ]
             .spacing(space::M),
@@ -220,6 +222,85 @@ impl State {
 
 /// "1 unit", "3 units".
 /// The live credit totals against the rules of combination, in one sentence.
+/// The occupations the qualification is submitted against: a tick per standard of the file
+/// (unticked ones are for reference only), a tick per option of a claimed core-and-options
+/// standard, and how the valid programmes reach each claimed occupation.
+fn claims_view(session: &Session) -> Element<'_, Message> {
+    let doc = &session.doc;
+    let mut list = column![
+        heading("Occupations claimed"),
+        caption(
+            "Tick each occupational standard the qualification is submitted against; the \
+             others are for reference and their coverage is not checked."
+        ),
+    ]
+    .spacing(space::S);
+    if doc.standards.is_empty() {
+        list = list.push(caption(
+            "No standards yet: import one on the Mapping screen, or write one on the Standards \
+             screen.",
+        ));
+    }
+    for standard in &doc.standards {
+        let claim = doc
+            .qualification
+            .claims
+            .iter()
+            .find(|c| c.standard == standard.id);
+        let id = standard.id.clone();
+        let label = format!(
+            "{} {} (Level {})",
+            standard.reference.trim(),
+            standard.title.trim(),
+            standard.level
+        );
+        list = list.push(
+            checkbox(claim.is_some())
+                .label(label)
+                .on_toggle(move |on| Message::Claim(id.clone(), on)),
+        );
+        let Some(claim) = claim else { continue };
+        let mut options = column![].spacing(space::XS).padding([0, 28]);
+        if !standard.options.is_empty() {
+            options = options.push(caption("Options claimed:"));
+        }
+        for option in &standard.options {
+            let (id, title) = (standard.id.clone(), option.title.clone());
+            options = options.push(
+                checkbox(claim.options.contains(&option.title))
+                    .label(option.title.as_str())
+                    .on_toggle(move |on| Message::ClaimOption(id.clone(), title.clone(), on)),
+            );
+        }
+        for entry in session
+            .occupations()
+            .occupations
+            .iter()
+            .filter(|o| o.occupation.standard == standard.id)
+        {
+            let name = entry
+                .occupation
+                .option
+                .as_deref()
+                .map_or(String::new(), |o| format!("{o}: "));
+            let met = entry.met_everywhere();
+            options = options.push(
+                text(format!("{name}{}", entry.summary(doc)))
+                    .size(size::SMALL)
+                    .style(move |t| {
+                        if met {
+                            theme::muted(t)
+                        } else {
+                            theme::severity_text(t, crate::analysis::Severity::Error)
+                        }
+                    }),
+            );
+        }
+        list = list.push(options);
+    }
+    list.into()
+}
+
 fn credit_line(doc: &Curriculum) -> String {
     let summary = doc.credit_summary();
     let by_level = summary
