@@ -335,15 +335,16 @@ fn status_warning(reference: &str, status: &str) -> Option<String> {
     }
 }
 
+/// An option of a record: its `optionId`, if given, and its title.
+type OptionEntry = (Option<String>, String);
+
 /// The KSB GUIDs an unstructured mapping lists for the core (`None`) or for an option (its
 /// position among the options).
 type Unstructured = Vec<(Vec<String>, Option<usize>)>;
 
 /// Options from `options`, or else from `optionsUnstructuredTemplate`, with what
 /// `optionsUnstructuredKsbMapping` says of the core and of each option.
-fn options_of(
-    record: &Fields<'_>,
-) -> Result<(Vec<(Option<String>, String)>, Unstructured), ImportError> {
+fn options_of(record: &Fields<'_>) -> Result<(Vec<OptionEntry>, Unstructured), ImportError> {
     let mut options = record.options("options")?;
     if options.is_empty() {
         options = record.options("optionsUnstructuredTemplate")?;
@@ -520,7 +521,7 @@ impl<'a> Fields<'a> {
     }
 
     /// Options as (optionId, title). The API gives objects; plain titles are accepted too.
-    fn options(&self, key: &str) -> Result<Vec<(Option<String>, String)>, ImportError> {
+    fn options(&self, key: &str) -> Result<Vec<OptionEntry>, ImportError> {
         self.optional_array(key)?
             .iter()
             .enumerate()
