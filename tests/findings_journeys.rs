@@ -121,20 +121,20 @@ fn f8_walks_the_findings_shown_and_shift_f8_walks_back() {
     let (_dir, path) = copy("medtech-htq-draft.ron");
     let mut journey = open(&path);
     journey.send(f8(false));
-    assert!(journey.shows("Finding 1 of 10 · 5 errors, 5 warnings"));
+    assert!(journey.shows("Finding 1 of 12 · 6 errors, 5 warnings"));
     journey.send(f8(false));
-    assert!(journey.shows("Finding 2 of 10 · 5 errors, 5 warnings"));
+    assert!(journey.shows("Finding 2 of 12 · 6 errors, 5 warnings"));
     journey.send(f8(true));
     journey.send(f8(true));
     assert!(
-        journey.shows("Finding 10 of 10 · 5 errors, 5 warnings"),
+        journey.shows("Finding 12 of 12 · 6 errors, 5 warnings"),
         "Shift+F8 wraps to the last"
     );
     journey.click("Findings");
     journey.send(kind(FindingKind::Wording));
     journey.send(f8(false));
     assert!(
-        journey.shows("Finding 1 of 2 · 5 errors, 5 warnings"),
+        journey.shows("Finding 1 of 2 · 6 errors, 5 warnings"),
         "F8 keeps to the kind shown"
     );
     let app = journey.finish();
