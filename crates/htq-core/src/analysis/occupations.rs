@@ -170,12 +170,7 @@ pub(crate) fn report(
     programmes: &Programmes,
     pathways: &PathwayReport,
 ) -> OccupationReport {
-    let optional_position: HashMap<usize, usize> = programmes
-        .optional()
-        .iter()
-        .enumerate()
-        .map(|(p, &i)| (i, p))
-        .collect();
+    let optional_position = programmes.optional_positions();
     let covering = covering_units(doc);
     let status: HashMap<&KsbId, &PathwayStatus> =
         pathways.ksbs.iter().map(|k| (&k.ksb, &k.status)).collect();

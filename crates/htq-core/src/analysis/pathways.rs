@@ -61,12 +61,7 @@ pub(crate) fn report(
     programmes: &Programmes,
     base: Option<Vec<usize>>,
 ) -> PathwayReport {
-    let optional_position: HashMap<usize, usize> = programmes
-        .optional()
-        .iter()
-        .enumerate()
-        .map(|(p, &i)| (i, p))
-        .collect();
+    let optional_position = programmes.optional_positions();
     let full: HashSet<&KsbId> = doc
         .mappings
         .iter()

@@ -243,6 +243,15 @@ impl Programmes {
         &self.optional
     }
 
+    /// For each optional unit (index into the document's units), its position among them.
+    pub(crate) fn optional_positions(&self) -> HashMap<usize, usize> {
+        self.optional
+            .iter()
+            .enumerate()
+            .map(|(p, &i)| (i, p))
+            .collect()
+    }
+
     /// Whether some query gave up on reaching [`MAX_VALUES`]; its `None` meant "not known".
     pub(crate) fn exceeded(&self) -> bool {
         self.exceeded.get()
