@@ -24,6 +24,22 @@ fn shipped() -> Curriculum {
     htq_core::store::load(&path).expect("the shipped curriculum loads")
 }
 
+/// The shipped curriculum with the real ST0950 imported (for reference: it claims already),
+/// and that standard as imported.
+fn shipped_with_st0950() -> (Curriculum, Standard) {
+    let mut doc = shipped();
+    let (edit, report) = import_into(&doc, real("ST0950").standard).expect("imports");
+    assert!(!report.claimed, "the shipped curriculum claims already");
+    doc.apply(edit).expect("applies");
+    let st0950 = doc
+        .standards
+        .iter()
+        .find(|s| s.reference == "ST0950")
+        .expect("imported")
+        .clone();
+    (doc, st0950)
+}
+
 /// The count of each kind: knowledge, skill, behaviour.
 fn kinds(standard: &Standard) -> [usize; 3] {
     let mut counts = [0; 3];
@@ -118,15 +134,7 @@ fn publisher_option_ksbs(option: &str) -> HashSet<String> {
 
 #[test]
 fn a_claimed_option_needs_the_core_and_its_own_duties_ksbs() {
-    let mut doc = shipped();
-    let (edit, _) = import_into(&doc, real("ST0950").standard).expect("imports");
-    doc.apply(edit).expect("applies");
-    let st0950 = doc
-        .standards
-        .iter()
-        .find(|s| s.reference == "ST0950")
-        .expect("imported")
-        .clone();
+    let (mut doc, st0950) = shipped_with_st0950();
     let option = "Healthcare medical devices technician";
     let mut claims = doc.qualification.claims.clone();
     claims.push(Claim {
@@ -157,16 +165,7 @@ fn a_claimed_option_needs_the_core_and_its_own_duties_ksbs() {
 
 #[test]
 fn check_on_a_claimed_option_reports_only_that_options_gaps() {
-    let mut doc = shipped();
-    let (edit, report) = import_into(&doc, real("ST0950").standard).expect("imports");
-    assert!(!report.claimed, "the shipped curriculum claims already");
-    doc.apply(edit).expect("applies");
-    let st0950 = doc
-        .standards
-        .iter()
-        .find(|s| s.reference == "ST0950")
-        .expect("imported")
-        .clone();
+    let (mut doc, st0950) = shipped_with_st0950();
     let st0950_errors = |doc: &Curriculum| -> Vec<String> {
         check(doc)
             .into_iter()
@@ -306,6 +305,27 @@ fn a_standard_not_approved_for_delivery_is_a_warning() {
             .len(),
         1
     );
+}
+
+#[test]
+fn a_re_import_keeps_the_claim_and_names_the_coverage_the_occupation_lacks() {
+    let mut doc = shipped();
+    let (edit, report) = import_into(&doc, real("ST0220").standard).expect("re-imports");
+    assert_eq!(
+        report.lost_coverage,
+        [
+            "ST0220 Healthcare science associate now also needs K10–K34, S7–S30, which no \
+          outcome covers yet."
+        ]
+    );
+    doc.apply(edit).expect("applies");
+    let claimed: Vec<&str> = doc
+        .qualification
+        .claims
+        .iter()
+        .map(|c| c.standard.as_str())
+        .collect();
+    assert_eq!(claimed, ["st0220", "st1512"]);
 }
 
 #[test]

@@ -228,7 +228,7 @@ fn lost_coverage(before: &Curriculum, after: &Curriculum, old: &Standard) -> Vec
         crate::analysis::covering_units(doc).into_keys().collect()
     };
     let (covered_before, covered_after) = (covered(before), covered(after));
-    let code_of = |id: &KsbId| old.ksbs.iter().find(|k| &k.id == id).map(|k| &k.code);
+    let old_codes: HashSet<&String> = old.ksbs.iter().map(|k| &k.code).collect();
     let was_covered: HashSet<&String> = old
         .ksbs
         .iter()
@@ -248,29 +248,26 @@ fn lost_coverage(before: &Curriculum, after: &Curriculum, old: &Standard) -> Vec
             ));
             continue;
         };
-        let lost: Vec<KsbId> = current
+        // KSBs it needs that no outcome covers now: lost when their code was covered in the
+        // old version, new needs when the old version had no such code.
+        let (lost, new_needs): (Vec<KsbId>, Vec<KsbId>) = current
             .ksbs
             .iter()
             .filter(|id| !covered_after.contains(*id))
-            .filter(|id| {
-                after
-                    .ksb(id)
-                    .is_some_and(|(_, k)| was_covered.contains(&k.code))
-                    || code_of(id).is_some_and(|code| was_covered.contains(code))
-            })
-            .cloned()
-            .collect();
-        let new_needs: Vec<KsbId> = current
-            .ksbs
-            .iter()
-            .filter(|id| !covered_after.contains(*id))
-            .filter(|id| {
-                after
-                    .ksb(id)
-                    .is_some_and(|(_, k)| !old.ksbs.iter().any(|o| o.code == k.code))
-            })
-            .cloned()
-            .collect();
+            .filter_map(|id| Some((id.clone(), after.ksb(id)?.1.code.clone())))
+            .filter(|(_, code)| was_covered.contains(code) || !old_codes.contains(code))
+            .map(|(id, code)| (id, was_covered.contains(&code)))
+            .fold(
+                (Vec::new(), Vec::new()),
+                |(mut lost, mut new), (id, was)| {
+                    if was {
+                        lost.push(id)
+                    } else {
+                        new.push(id)
+                    }
+                    (lost, new)
+                },
+            );
         if !lost.is_empty() {
             lines.push(format!(
                 "{} loses coverage of {}: no outcome covers {} now.",
@@ -436,12 +433,11 @@ fn re_import(
         },
     ];
     edits.extend(restores);
-    if claims != doc.qualification.claims
-        || doc
-            .qualification
-            .claims
-            .iter()
-            .any(|c| c.standard == old.id)
+    if doc
+        .qualification
+        .claims
+        .iter()
+        .any(|c| c.standard == old.id)
     {
         edits.push(Edit::SetClaims(claims));
     }
