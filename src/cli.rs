@@ -145,6 +145,13 @@ struct ExportArgs {
     /// Write the KSB mapping spreadsheet here (CSV, UTF-8 with a byte order mark for Excel).
     #[arg(long, value_name = "OUT.csv", group = "output")]
     mapping_csv: Option<PathBuf>,
+    /// Write the qualification-structure workbook here (units, rules of combination, credit
+    /// totals), as approval bodies ask for it.
+    #[arg(long, value_name = "OUT.xlsx", group = "output")]
+    structure_xlsx: Option<PathBuf>,
+    /// Write the KSB-mapping workbook here: a sheet per claimed occupation, a row per KSB.
+    #[arg(long, value_name = "OUT.xlsx", group = "output")]
+    mapping_xlsx: Option<PathBuf>,
     /// Write the specification PDF here.
     #[arg(long, value_name = "OUT.pdf", group = "output")]
     pdf: Option<PathBuf>,
@@ -384,14 +391,21 @@ fn import_standard(args: &ImportStandardArgs, console: &mut Console) -> ExitCode
     }
 }
 
-/// `export FILE [--mapping-csv OUT.csv] [--pdf OUT.pdf [--unit NUMBER | --with-minutes]]
-/// [--minutes OUT.pdf]`: writes each export asked for.
+/// `export FILE [--mapping-csv OUT.csv] [--structure-xlsx OUT.xlsx] [--mapping-xlsx OUT.xlsx]
+/// [--pdf OUT.pdf [--unit NUMBER | --with-minutes]] [--minutes OUT.pdf]`: writes each export
+/// asked for.
 fn export(args: &ExportArgs, console: &mut Console) -> ExitCode {
-    let outputs: Vec<&Path> = [&args.mapping_csv, &args.pdf, &args.minutes]
-        .into_iter()
-        .flatten()
-        .map(PathBuf::as_path)
-        .collect();
+    let outputs: Vec<&Path> = [
+        &args.mapping_csv,
+        &args.structure_xlsx,
+        &args.mapping_xlsx,
+        &args.pdf,
+        &args.minutes,
+    ]
+    .into_iter()
+    .flatten()
+    .map(PathBuf::as_path)
+    .collect();
     if let Err(message) = check_outputs(&args.file, &outputs) {
         console.complain(format_args!("error: {message}"));
         return ExitCode::from(UNUSABLE);
@@ -408,6 +422,16 @@ fn export(args: &ExportArgs, console: &mut Console) -> ExitCode {
         if let Some(failed) = write_export(console, &args.file, out, Ok(csv.into_bytes())) {
             return failed;
         }
+    }
+    if let Some(out) = &args.structure_xlsx
+        && let Some(failed) = write_export(console, &args.file, out, export::structure_xlsx(&doc))
+    {
+        return failed;
+    }
+    if let Some(out) = &args.mapping_xlsx
+        && let Some(failed) = write_export(console, &args.file, out, export::mapping_xlsx(&doc))
+    {
+        return failed;
     }
     if let Some(out) = &args.pdf {
         let options = export::PdfOptions {

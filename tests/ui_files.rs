@@ -261,3 +261,39 @@ fn exporting_over_the_open_curriculum_is_refused_and_the_file_kept() {
     );
     assert!(!app.is_busy(), "the export finished, it did not hang");
 }
+
+#[test]
+fn both_submission_workbooks_export_from_the_window_and_read_back() {
+    use calamine::Reader;
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_into(dir.path());
+    let structure = dir.path().join("structure");
+    let mapping = dir.path().join("mapping.xlsx");
+    let dialogs = ScriptedDialogs::answering(&[&structure, &mapping]);
+    let mut journey = start(options(Some(&path), dialogs.clone(), None), dialogs.clone());
+    journey.click("Rules of combination");
+    journey.click("Export workbook…");
+    journey.click("KSB mapping");
+    journey.click("Export workbook…");
+    let app = journey.finish();
+    assert_eq!(
+        dialogs.purposes(),
+        [
+            Purpose::ExportStructureWorkbook,
+            Purpose::ExportMappingWorkbook
+        ]
+    );
+    assert!(!app.is_busy());
+    let doc = store::load(&path).unwrap();
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook(structure.with_extension("xlsx")).expect("structure written");
+    let units = book.worksheet_range("Units").unwrap();
+    assert_eq!(units.height(), 4 + doc.units.len());
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&mapping).expect("mapping written");
+    assert_eq!(
+        book.sheet_names().len(),
+        htq_studio::analysis::claimed(&doc).len()
+    );
+    let first = book.sheet_names()[0].clone();
+    assert!(book.worksheet_range(&first).unwrap().height() > 4);
+}

@@ -25,6 +25,10 @@ pub enum Purpose {
     ExportPdf,
     /// Save the KSB mapping CSV.
     ExportCsv,
+    /// Save the qualification-structure workbook (.xlsx).
+    ExportStructureWorkbook,
+    /// Save the KSB-mapping workbook (.xlsx).
+    ExportMappingWorkbook,
     /// Pick another version of the curriculum to compare with.
     CompareWith,
     /// Save the panel minutes PDF.
@@ -107,6 +111,18 @@ impl Dialogs for NativeDialogs {
                     dialog
                         .set_title("Export KSB mapping spreadsheet")
                         .add_filter("CSV", &["csv"])
+                        .set_file_name(suggested_name)
+                        .save_file()
+                        .await
+                }
+                Purpose::ExportStructureWorkbook | Purpose::ExportMappingWorkbook => {
+                    dialog
+                        .set_title(if purpose == Purpose::ExportStructureWorkbook {
+                            "Export qualification-structure workbook"
+                        } else {
+                            "Export KSB-mapping workbook"
+                        })
+                        .add_filter("Excel workbook", &["xlsx"])
                         .set_file_name(suggested_name)
                         .save_file()
                         .await

@@ -359,6 +359,24 @@ pub fn export_csv(path: PathBuf, doc: Curriculum, source: Option<PathBuf>) -> Ta
     )
 }
 
+/// Writes a submission workbook that `make` builds (structure or KSB mapping).
+pub fn export_workbook(
+    path: PathBuf,
+    doc: Curriculum,
+    source: Option<PathBuf>,
+    make: fn(&Curriculum) -> Result<Vec<u8>, export::ExportError>,
+) -> Task<Message> {
+    on_worker(
+        Work::Exporting,
+        move || {
+            let bytes = make(&doc)?;
+            write_export(&path, &bytes, source.as_deref())?;
+            Ok(path)
+        },
+        Message::Exported,
+    )
+}
+
 /// Loads another curriculum to bring units in from.
 pub fn load_library(path: PathBuf) -> Task<Message> {
     on_worker(

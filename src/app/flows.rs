@@ -176,6 +176,8 @@ impl App {
             Purpose::ExportPdf => format!("{stem}.pdf"),
             Purpose::ExportMinutes => format!("{stem}-minutes.pdf"),
             Purpose::ExportCsv => format!("{stem}-ksb-mapping.csv"),
+            Purpose::ExportStructureWorkbook => format!("{stem}-structure.xlsx"),
+            Purpose::ExportMappingWorkbook => format!("{stem}-ksb-mapping.xlsx"),
             _ => format!("{stem}.ron"),
         }
     }
@@ -217,6 +219,18 @@ impl App {
             Purpose::ExportCsv => {
                 files::export_csv(files::with_extension(path, "csv"), doc, source)
             }
+            Purpose::ExportStructureWorkbook => files::export_workbook(
+                files::with_extension(path, "xlsx"),
+                doc,
+                source,
+                crate::export::structure_xlsx,
+            ),
+            Purpose::ExportMappingWorkbook => files::export_workbook(
+                files::with_extension(path, "xlsx"),
+                doc,
+                source,
+                crate::export::mapping_xlsx,
+            ),
             Purpose::UnitLibrary => return files::load_library(path),
             Purpose::CompareWith => return files::load_for_compare(path),
             Purpose::ImportStandard => return files::read_standard(path),

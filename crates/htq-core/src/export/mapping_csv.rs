@@ -74,6 +74,14 @@ pub fn mapping_csv_with(doc: &Curriculum, report: &PathwayReport) -> String {
 
 /// The cells of every KSB row.
 fn rows(doc: &Curriculum, report: &PathwayReport) -> Vec<[String; 9]> {
+    keyed_rows(doc, report)
+        .into_iter()
+        .map(|(_, row)| row)
+        .collect()
+}
+
+/// The cells of every KSB row (in [`HEADINGS`] order), with the KSB each is about.
+pub(crate) fn keyed_rows(doc: &Curriculum, report: &PathwayReport) -> Vec<(KsbId, [String; 9])> {
     let statuses: HashMap<&KsbId, &PathwayStatus> =
         report.ksbs.iter().map(|k| (&k.ksb, &k.status)).collect();
     let mut by_ksb: HashMap<&KsbId, Vec<(usize, usize, &Mapping)>> = HashMap::new();
@@ -107,17 +115,20 @@ fn rows(doc: &Curriculum, report: &PathwayReport) -> Vec<[String; 9]> {
             let status = statuses.get(&ksb.id).map_or(String::new(), |status| {
                 status_text(doc, status, report.any_valid_programme)
             });
-            rows.push([
-                standard.reference.clone(),
-                ksb.code.clone(),
-                ksb.kind.label().to_owned(),
-                ksb.text.clone(),
-                units.join(LIST_SEPARATOR),
-                outcomes.join(LIST_SEPARATOR),
-                coverage_text(coverage).to_owned(),
-                status,
-                notes.join(LIST_SEPARATOR),
-            ]);
+            rows.push((
+                ksb.id.clone(),
+                [
+                    standard.reference.clone(),
+                    ksb.code.clone(),
+                    ksb.kind.label().to_owned(),
+                    ksb.text.clone(),
+                    units.join(LIST_SEPARATOR),
+                    outcomes.join(LIST_SEPARATOR),
+                    coverage_text(coverage).to_owned(),
+                    status,
+                    notes.join(LIST_SEPARATOR),
+                ],
+            ));
         }
     }
     rows

@@ -22,6 +22,7 @@ mod specification;
 mod structure;
 mod table;
 mod typeset;
+mod workbooks;
 mod wrap;
 
 #[cfg(test)]
@@ -29,6 +30,7 @@ mod layout_tests;
 
 pub use minutes::minutes_pdf;
 pub use specification::specification_pdf;
+pub use workbooks::{mapping_xlsx, structure_xlsx};
 
 /// Options for the specification PDF.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -57,4 +59,7 @@ pub enum ExportError {
     /// The PDF could not be written.
     #[error("the PDF could not be put together: {0}")]
     Pdf(String),
+    /// A workbook could not be put together.
+    #[error("the workbook could not be put together: {0}")]
+    Workbook(String),
 }

@@ -47,6 +47,8 @@ pub enum Message {
     StandardRead(Result<crate::import::StandardFile, FileError>),
     /// Export the mapping spreadsheet.
     ExportCsv,
+    /// Export the KSB-mapping workbook (.xlsx).
+    ExportWorkbook,
 }
 
 /// A filter choice: everything, or one item.
@@ -288,6 +290,7 @@ impl State {
             }
             Message::StandardRead(Err(error)) => Action::Banner(Banner::Error(error.to_string())),
             Message::ExportCsv => Action::Pick(Purpose::ExportCsv),
+            Message::ExportWorkbook => Action::Pick(Purpose::ExportMappingWorkbook),
         }
     }
 

@@ -98,6 +98,7 @@ impl State {
                     iced::widget::space::horizontal(),
                     secondary("Import standard…", Some(Message::Import)),
                     secondary("Export CSV…", Some(Message::ExportCsv)),
+                    secondary("Export workbook…", Some(Message::ExportWorkbook)),
                 ]
                 .spacing(space::S)
                 .align_y(Alignment::Center),

@@ -50,6 +50,8 @@ pub enum Message {
     LevelMinimum(u8, String),
     /// Pick a curriculum file to bring units in from.
     PickLibrary,
+    /// Export the qualification-structure workbook (.xlsx).
+    ExportWorkbook,
     /// The library file loaded (or failed).
     LibraryLoaded(Result<Box<Curriculum>, FileError>),
     /// Tick or untick a library unit.
@@ -381,6 +383,7 @@ impl State {
                 Action::edit(Edit::SetRules(rules))
             }
             Message::PickLibrary => Action::Pick(Purpose::UnitLibrary),
+            Message::ExportWorkbook => Action::Pick(Purpose::ExportStructureWorkbook),
             Message::LibraryLoaded(Ok(library)) => {
                 self.library = Some(Library {
                     doc: *library,

@@ -124,7 +124,15 @@ impl State {
 
     fn rules<'a>(&'a self, doc: &'a Curriculum) -> Element<'a, Message> {
         let rules = &doc.qualification.rules;
-        let mut lines = column![heading("Rules of combination")].spacing(space::S);
+        let mut lines = column![
+            row![
+                heading("Rules of combination"),
+                iced::widget::space::horizontal(),
+                secondary("Export workbook…", Some(Message::ExportWorkbook)),
+            ]
+            .align_y(Alignment::Center)
+        ]
+        .spacing(space::S);
         let mut levels: Vec<u8> = doc
             .qualification
             .kind
