@@ -31,7 +31,7 @@ pub use fields::{FieldAction, LongField, field_id, normalise, text_value};
 pub use files::{FileError, Opened, RecoveryOffer, Written, recovery_offers};
 pub use fit::Fit;
 pub use numbers::{number_id, number_rule, number_value};
-pub use session::Session;
+pub use session::{Analysed, AnalysisJob, Session, SessionKey};
 pub use worker::{Work, WorkerFailed};
 pub use workspace::Workspace;
 
@@ -230,6 +230,8 @@ pub enum Message {
     Resolve(Resolution),
     /// An export finished: the path written, or why not.
     Exported(Result<PathBuf, FileError>),
+    /// The analysis of a revision of the session `SessionKey` names finished (or stopped).
+    Analysed(SessionKey, Result<Box<Analysed>, WorkerFailed>),
     /// Open an exported file in the system viewer.
     OpenExternally(PathBuf),
     /// Answer to the unsaved-changes prompt.

@@ -1,5 +1,10 @@
-//! The open document: the curriculum, where it lives, its undo history and the analysis cached
-//! for the current revision. All edits go through [`Session::apply`].
+//! The open document: the curriculum, where it lives, its undo history and its analysis. All
+//! edits go through [`Session::apply`].
+//!
+//! The analysis of each revision runs on a worker thread ([`AnalysisJob`]), one at a time:
+//! an edit never waits for it, a job whose revision the designer has already changed stops
+//! at the solver's next stage, and the latest revision is analysed next. Until it is, the
+//! screens show the last analysis made.
 
 use super::files::{Opened, Written};
 use crate::analysis::{Analyser, Analysis, Finding, OccupationReport, PathwayReport};
@@ -7,6 +12,7 @@ use crate::model::{Curriculum, Edit, EditError, History, Unit, UnitId};
 use crate::store::{Fingerprint, LockInfo, LockNote};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// One open curriculum.
 #[derive(Debug)]
@@ -26,10 +32,74 @@ pub struct Session {
     /// opened or as added from a template. Until the designer writes in one, or asks for a
     /// full check, its empty text is work to do (hints), not a wall of errors.
     drafts: Vec<UnitId>,
-    analyser: Analyser,
+    /// The solver's cache; `None` while a job has it.
+    analyser: Option<Analyser>,
     analysis: Analysis,
-    analysed_revision: u64,
+    /// The revision [`Session::analysis`] is of; `None` when it must be made again whatever
+    /// the revision (the drafts were given up).
+    analysed_revision: Option<u64>,
+    /// The revision the designer is at, shared with a running job so that it can stop.
+    latest: Arc<AtomicU64>,
 }
+
+/// The analysis of one revision, to run on a worker thread.
+#[derive(Debug)]
+pub struct AnalysisJob {
+    doc: Curriculum,
+    revision: u64,
+    drafts: Vec<UnitId>,
+    analyser: Analyser,
+    latest: Arc<AtomicU64>,
+}
+
+impl AnalysisJob {
+    /// Analyses the revision, or stops early when the designer has changed it since.
+    pub fn run(mut self) -> Analysed {
+        let latest = &self.latest;
+        let revision = self.revision;
+        let stop = || latest.load(Ordering::Relaxed) != revision;
+        let analysis = self
+            .analyser
+            .analyse_unless(&self.doc, &stop)
+            .map(|mut analysis| {
+                let drafts = &self.drafts;
+                analysis.treat_as_drafts(&self.doc, |id| drafts.contains(id));
+                analysis
+            });
+        Analysed {
+            revision,
+            analysis,
+            analyser: self.analyser,
+            session: self.latest,
+        }
+    }
+
+    /// Which session the job is for.
+    pub fn session(&self) -> SessionKey {
+        SessionKey(self.latest.clone())
+    }
+}
+
+/// What an [`AnalysisJob`] gives back: the analysis (`None` when it stopped) and the cache.
+#[derive(Debug, Clone)]
+pub struct Analysed {
+    revision: u64,
+    analysis: Option<Analysis>,
+    analyser: Analyser,
+    session: Arc<AtomicU64>,
+}
+
+impl Analysed {
+    /// Which session it is for.
+    pub fn session(&self) -> SessionKey {
+        SessionKey(self.session.clone())
+    }
+}
+
+/// Names one session, so that an answer for a document since closed is not taken for
+/// another's.
+#[derive(Debug, Clone)]
+pub struct SessionKey(Arc<AtomicU64>);
 
 impl Session {
     /// A session over `doc`, loaded from `path` (or new when `None`).
@@ -43,17 +113,20 @@ impl Session {
         let mut analyser = Analyser::default();
         let mut analysis = analyser.analyse(&doc);
         analysis.treat_as_drafts(&doc, |id| drafts.contains(id));
+        let history = History::new();
+        let revision = history.revision();
         Self {
             doc,
             path,
-            history: History::new(),
+            history,
             fingerprint: None,
             other_editor: None,
             lock: None,
             drafts,
-            analyser,
+            analyser: Some(analyser),
             analysis,
-            analysed_revision: 0,
+            analysed_revision: Some(revision),
+            latest: Arc::new(AtomicU64::new(revision)),
         }
     }
 
@@ -66,7 +139,7 @@ impl Session {
         session
     }
 
-    /// Applies an edit as one undoable step and refreshes the analysis.
+    /// Applies an edit as one undoable step; its analysis follows ([`Session::analysis_job`]).
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         let draft = match &edit {
             Edit::InsertUnit { unit, .. } if is_unwritten(unit) => Some(unit.id.clone()),
@@ -81,7 +154,7 @@ impl Session {
     /// Checks the draft units like every other: their empty text is reported as missing.
     pub fn check_everything(&mut self) {
         self.drafts.clear();
-        self.analyse();
+        self.analysed_revision = None;
     }
 
     /// How many units are drafts whose empty text is shown as work to do.
@@ -153,20 +226,59 @@ impl Session {
         self.history.mark_saved();
     }
 
-    fn refresh(&mut self) {
-        if self.history.revision() != self.analysed_revision {
-            self.analyse();
+    /// Whether this session is the one `key` names.
+    pub fn is(&self, key: &SessionKey) -> bool {
+        Arc::ptr_eq(&self.latest, &key.0)
+    }
+
+    /// Whether the findings and coverage shown are of an earlier revision than the document's.
+    pub fn is_analysing(&self) -> bool {
+        self.analysed_revision != Some(self.revision())
+    }
+
+    /// The analysis the current revision still needs, unless one is running (its answer
+    /// comes first; [`Session::analysed`] then asks for the next).
+    pub fn analysis_job(&mut self) -> Option<AnalysisJob> {
+        if !self.is_analysing() {
+            return None;
+        }
+        let analyser = self.analyser.take()?;
+        Some(AnalysisJob {
+            doc: self.doc.clone(),
+            revision: self.revision(),
+            drafts: self.drafts.clone(),
+            analyser,
+            latest: self.latest.clone(),
+        })
+    }
+
+    /// Takes a job's answer: the cache back, and its analysis when it is of the current
+    /// revision.
+    pub fn analysed(&mut self, done: Analysed) {
+        self.analyser = Some(done.analyser);
+        if let Some(analysis) = done.analysis
+            && done.revision == self.revision()
+        {
+            self.analysis = analysis;
+            self.analysed_revision = Some(done.revision);
         }
     }
 
-    fn analyse(&mut self) {
+    /// A job ended without an answer (a bug): the cache starts again, and the current
+    /// revision is not tried again until the next edit.
+    pub fn analysis_failed(&mut self) {
+        self.analyser = Some(Analyser::default());
+        self.analysed_revision = Some(self.revision());
+    }
+
+    /// Notes a new revision: drafts the designer has begun to write are drafts no longer, and
+    /// a running job learns that its revision is out of date.
+    fn refresh(&mut self) {
         let doc = &self.doc;
         self.drafts
             .retain(|id| doc.unit(id).is_some_and(is_unwritten));
-        self.analysis = self.analyser.analyse(doc);
-        let drafts = &self.drafts;
-        self.analysis.treat_as_drafts(doc, |id| drafts.contains(id));
-        self.analysed_revision = self.history.revision();
+        self.latest
+            .store(self.history.revision(), Ordering::Relaxed);
     }
 }
 
@@ -177,4 +289,86 @@ fn is_unwritten(unit: &Unit) -> bool {
             outcome.text.trim().is_empty()
                 && outcome.criteria.iter().all(|c| c.text.trim().is_empty())
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TextField;
+
+    /// The shipped curriculum with the first unit's introduction gone (one finding).
+    fn session() -> Session {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("curricula/medtech-htq.ron");
+        let mut doc = crate::store::load(&path).expect("the shipped curriculum loads");
+        doc.units[0].introduction.clear();
+        Session::new(doc, None)
+    }
+
+    fn set_introduction(session: &mut Session, text: &str) {
+        let unit = session.doc.units[0].id.clone();
+        session
+            .apply(Edit::SetText {
+                field: TextField::UnitIntroduction(unit),
+                value: text.into(),
+            })
+            .expect("the edit applies");
+    }
+
+    #[test]
+    fn an_edit_never_waits_for_its_analysis_which_follows_on_a_job() {
+        let mut session = session();
+        assert_eq!(session.findings().len(), 1);
+        assert!(session.analysis_job().is_none(), "opened analysed");
+        set_introduction(&mut session, "Written now.");
+        assert!(session.is_analysing());
+        assert_eq!(
+            session.findings().len(),
+            1,
+            "the last analysis until the next"
+        );
+        let job = session.analysis_job().expect("the edit needs analysing");
+        assert!(session.analysis_job().is_none(), "one job at a time");
+        session.analysed(job.run());
+        assert!(!session.is_analysing());
+        assert_eq!(session.findings(), &[] as &[Finding]);
+    }
+
+    #[test]
+    fn a_job_overtaken_by_an_edit_stops_and_the_latest_revision_is_analysed_next() {
+        let mut session = session();
+        set_introduction(&mut session, "Written now.");
+        let job = session.analysis_job().expect("the edit needs analysing");
+        set_introduction(&mut session, "");
+        let answer = job.run();
+        assert!(
+            answer.analysis.is_none(),
+            "it stopped: its revision is gone"
+        );
+        session.analysed(answer);
+        assert!(session.is_analysing(), "its answer is not taken");
+        let job = session.analysis_job().expect("the latest revision is next");
+        session.analysed(job.run());
+        assert_eq!(session.findings().len(), 1, "of the latest revision");
+
+        let job = {
+            set_introduction(&mut session, "Written again.");
+            session.analysis_job().expect("the edit needs analysing")
+        };
+        let finished = job.run();
+        set_introduction(&mut session, "");
+        session.analysed(finished);
+        assert!(session.is_analysing(), "an answer for an earlier revision");
+        assert_eq!(session.findings().len(), 1, "is not shown");
+    }
+
+    #[test]
+    fn an_answer_is_only_taken_by_its_own_session() {
+        let mut first = session();
+        let second = session();
+        set_introduction(&mut first, "Written now.");
+        let job = first.analysis_job().expect("the edit needs analysing");
+        assert!(first.is(&job.session()));
+        assert!(!second.is(&job.session()));
+    }
 }

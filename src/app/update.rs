@@ -15,9 +15,51 @@ use iced::widget::operation;
 use iced::{Task, window};
 
 impl App {
-    /// Handles a message.
+    /// Handles a message, then starts the analysis the document's revision still needs.
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let task = self.handle(message);
+        Task::batch([task, self.start_analysis()])
+    }
+
+    /// Runs the analysis the open document's revision needs on a worker thread, unless one
+    /// is running already.
+    fn start_analysis(&mut self) -> Task<Message> {
+        let Some(job) = self
+            .workspace
+            .as_mut()
+            .and_then(|w| w.session.analysis_job())
+        else {
+            return Task::none();
+        };
+        let session = job.session();
+        Task::perform(
+            super::worker::run(Work::Checking, move || Box::new(job.run())),
+            move |outcome| Message::Analysed(session.clone(), outcome),
+        )
+    }
+
+    /// Takes the answer of an analysis into the session it is for.
+    fn analysed(
+        &mut self,
+        session: &super::SessionKey,
+        outcome: Result<Box<super::Analysed>, super::WorkerFailed>,
+    ) -> Task<Message> {
+        let Some(workspace) = self.workspace.as_mut().filter(|w| w.session.is(session)) else {
+            return Task::none();
+        };
+        match outcome {
+            Ok(done) => workspace.session.analysed(*done),
+            Err(error) => {
+                workspace.session.analysis_failed();
+                self.banner = Some(Banner::Error(error.to_string()));
+            }
+        }
+        Task::none()
+    }
+
+    fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
+            Message::Analysed(session, outcome) => self.analysed(&session, outcome),
             Message::Key(key, modifiers, captured) => {
                 match shortcuts::command(&key, modifiers, captured) {
                     Some(command) => self.command(command),

@@ -15,6 +15,8 @@ pub enum Work {
     Exporting,
     /// Reading a file to bring something in from (a standard, units, another version).
     Reading,
+    /// Analysing a revision: findings and coverage.
+    Checking,
 }
 
 impl Work {
@@ -25,6 +27,7 @@ impl Work {
             Work::Saving => "Saving…",
             Work::Exporting => "Exporting…",
             Work::Reading => "Reading…",
+            Work::Checking => "Checking…",
         }
     }
 }
@@ -48,6 +51,7 @@ fn work_name(work: Work) -> &'static str {
         Work::Saving => "Saving",
         Work::Exporting => "The export",
         Work::Reading => "Reading the file",
+        Work::Checking => "Checking the curriculum",
     }
 }
 

@@ -547,6 +547,8 @@ mod tests {
                 value: "Written now.".into(),
             })
             .expect("the edit applies");
+        let job = session.analysis_job().expect("the edit needs analysing");
+        session.analysed(job.run());
         assert_eq!(state.step(&session, true), Some((second, 1, 1)));
     }
 

@@ -25,17 +25,29 @@ pub(crate) struct Solved {
 impl Solved {
     /// Runs the programme solver on `doc`.
     pub(crate) fn new(doc: &Curriculum) -> Self {
+        Self::solve(doc, &|| false).unwrap_or_else(|| unreachable!("never asked to stop"))
+    }
+
+    /// Runs the programme solver on `doc`, giving up (`None`) as soon as `stop` says so
+    /// between its stages.
+    fn solve(doc: &Curriculum, stop: &dyn Fn() -> bool) -> Option<Self> {
         let programmes = Programmes::new(doc);
         let base = programmes.find(&vec![false; programmes.optional().len()], &[]);
         let mut combination = combination::solve(doc, &programmes, base.is_some());
+        if stop() {
+            return None;
+        }
         let pathways = pathways::report(doc, &programmes, base);
+        if stop() {
+            return None;
+        }
         let occupations = occupations::report(doc, &programmes, &pathways);
         combination.exceeded = programmes.exceeded();
-        Self {
+        Some(Self {
             combination,
             pathways,
             occupations,
-        }
+        })
     }
 }
 
@@ -43,7 +55,7 @@ impl Solved {
 /// when something they depend on has changed.
 ///
 /// [`Analyser::analyse`] returns exactly what [`analyse`](super::analyse) returns.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Analyser {
     /// The solver's results and the [`signature`] of the document they were solved for.
     solved: Option<(u64, Solved)>,
@@ -54,14 +66,36 @@ impl Analyser {
     /// of combination, the units' ids, credits, levels and order, the qualification's kind and
     /// total, and which outcomes cover which KSBs are as they were.
     pub fn analyse(&mut self, doc: &Curriculum) -> super::Analysis {
+        self.analyse_unless(doc, &|| false)
+            .unwrap_or_else(|| unreachable!("never asked to stop"))
+    }
+
+    /// [`Analyser::analyse`], given up (`None`) as soon as `stop` says so between the
+    /// solver's stages: an editor stops analysing a revision the designer has already
+    /// changed. What was solved before is kept for the next call.
+    pub fn analyse_unless(
+        &mut self,
+        doc: &Curriculum,
+        stop: &dyn Fn() -> bool,
+    ) -> Option<super::Analysis> {
         let key = signature(doc);
         let solved = match self.solved.take() {
             Some((old, solved)) if old == key => solved,
-            _ => Solved::new(doc),
+            previous => match Solved::solve(doc, stop) {
+                Some(solved) => solved,
+                None => {
+                    self.solved = previous;
+                    return None;
+                }
+            },
         };
+        if stop() {
+            self.solved = Some((key, solved));
+            return None;
+        }
         let analysis = super::analyse_solved(doc, &solved);
         self.solved = Some((key, solved));
-        analysis
+        Some(analysis)
     }
 }
 
@@ -143,6 +177,35 @@ mod tests {
         doc.qualification.total_credits = 120;
         doc.qualification.rules.level_credits.clear();
         doc
+    }
+
+    #[test]
+    fn an_analysis_stopped_at_any_stage_gives_nothing_and_the_next_one_is_whole() {
+        let doc = small();
+        let whole = analyse(&doc);
+        for stop_at in 1..=3 {
+            let mut analyser = Analyser::default();
+            let asked = std::cell::Cell::new(0);
+            let stop = || {
+                asked.set(asked.get() + 1);
+                asked.get() >= stop_at
+            };
+            assert_eq!(
+                analyser.analyse_unless(&doc, &stop),
+                None,
+                "stage {stop_at}"
+            );
+            assert_eq!(
+                analyser.analyse_unless(&doc, &|| false),
+                Some(whole.clone())
+            );
+        }
+        let mut analyser = Analyser::default();
+        let mut changed = doc.clone();
+        changed.qualification.total_credits = 150;
+        analyser.analyse(&doc);
+        assert_eq!(analyser.analyse_unless(&changed, &|| true), None);
+        assert_eq!(analyser.analyse(&doc), whole, "the earlier solve is kept");
     }
 
     /// An edit of kind `kind` on the item `pick` chooses in `doc`, with `value` as its number.
