@@ -24,15 +24,28 @@ fn key(app: &mut htq_studio::app::App, named: Named) {
 #[test]
 fn space_cycles_the_selected_cell_none_partial_full_none() {
     let mut app = open_matrix("medtech-htq.ron");
-    key(&mut app, Named::ArrowRight);
-    key(&mut app, Named::ArrowDown);
-    assert_eq!(workspace(&app).mapping.selected, (1, 1));
-    let (outcome, ksb) = {
+    let (at, outcome, ksb) = {
         let session = session(&app);
         let rows = workspace(&app).mapping.rows(&session.doc);
         let columns = workspace(&app).mapping.columns(session);
-        (rows[1].outcome.clone(), columns[1].ksb.clone())
+        let at = (1..rows.len())
+            .flat_map(|r| (1..columns.len().min(10)).map(move |c| (r, c)))
+            .find(|&(r, c)| {
+                session
+                    .doc
+                    .mapping(rows[r].outcome, columns[c].ksb)
+                    .is_none()
+            })
+            .expect("an empty cell near the top left");
+        (at, rows[at.0].outcome.clone(), columns[at.1].ksb.clone())
     };
+    for _ in 0..at.1 {
+        key(&mut app, Named::ArrowRight);
+    }
+    for _ in 0..at.0 {
+        key(&mut app, Named::ArrowDown);
+    }
+    assert_eq!(workspace(&app).mapping.selected, at);
     let coverage =
         |app: &htq_studio::app::App| session(app).doc.mapping(&outcome, &ksb).map(|m| m.coverage);
     assert_eq!(coverage(&app), None);

@@ -19,9 +19,15 @@ fn real(reference: &str) -> StandardFile {
         .unwrap_or_else(|e| panic!("{reference} does not import: {e}"))
 }
 
-fn shipped() -> Curriculum {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../curricula/medtech-htq.ron");
+fn shipped_file(name: &str) -> Curriculum {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../curricula")
+        .join(name);
     htq_core::store::load(&path).expect("the shipped curriculum loads")
+}
+
+fn shipped() -> Curriculum {
+    shipped_file("medtech-htq.ron")
 }
 
 /// The shipped curriculum with the real ST0950 imported (for reference: it claims already),
@@ -309,7 +315,8 @@ fn a_standard_not_approved_for_delivery_is_a_warning() {
 
 #[test]
 fn a_re_import_keeps_the_claim_and_names_the_coverage_the_occupation_lacks() {
-    let mut doc = shipped();
+    // The draft still maps the illustrative stand-in of ST0220 (19 KSBs).
+    let mut doc = shipped_file("medtech-htq-draft.ron");
     let (edit, report) = import_into(&doc, real("ST0220").standard).expect("re-imports");
     assert_eq!(
         report.lost_coverage,
@@ -337,4 +344,38 @@ fn a_first_import_claims_only_when_nothing_is_claimed() {
     assert!(report.summary().contains("so it now claims ST0770"));
     doc.apply(edit).expect("applies");
     assert_eq!(doc.qualification.claims.len(), 1);
+}
+
+#[test]
+fn the_shipped_curriculum_claims_the_real_st0220_and_meets_it_in_every_pathway() {
+    let doc = shipped();
+    let record = real("ST0220").standard;
+    let st0220 = doc
+        .standards
+        .iter()
+        .find(|s| s.reference == "ST0220")
+        .expect("the shipped curriculum holds ST0220");
+    assert!(!st0220.illustrative, "the real record, not the stand-in");
+    let statements = |s: &Standard| -> Vec<(String, String)> {
+        s.ksbs
+            .iter()
+            .map(|k| (k.code.clone(), k.text.clone()))
+            .collect()
+    };
+    assert_eq!(statements(st0220), statements(&record));
+    let analysis = htq_core::analysis::analyse(&doc);
+    let coverage = analysis
+        .occupations
+        .occupations
+        .iter()
+        .find(|o| o.occupation.standard == st0220.id)
+        .expect("ST0220 is claimed");
+    assert_eq!(coverage.occupation.ksbs.len(), 65);
+    assert!(coverage.met_everywhere(), "{}", coverage.summary(&doc));
+    let errors: Vec<String> = check(&doc)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.message)
+        .collect();
+    assert_eq!(errors, Vec::<String>::new());
 }

@@ -112,7 +112,14 @@ fn ksb_coverage(doc: &Curriculum, outcomes: &HashMap<&OutcomeId, String>, out: &
                         }
                     })
                     .collect();
-                out.push(Finding::warning(
+                // With every reason given this is the accepted practice, for the panel to
+                // confirm (a hint); a missing reason is a warning here and beside its mapping.
+                let finding = if mappings.iter().all(|m| !m.note.trim().is_empty()) {
+                    Finding::hint
+                } else {
+                    Finding::warning
+                };
+                out.push(finding(
                     KIND,
                     Location::Ksb(ksb.id.clone()),
                     format!(
@@ -200,7 +207,7 @@ mod tests {
         assert_eq!(
             got[..2],
             [
-                "warning: S1 (ST0220) is only partially covered (LO2 of unit 4101: \"Practised in \
+                "hint: S1 (ST0220) is only partially covered (LO2 of unit 4101: \"Practised in \
                  the workplace\"); the panel must accept the reason",
                 "error: B1 (ST0220) is mapped to no learning outcome: uncovered",
             ]

@@ -311,9 +311,13 @@ impl Writer<'_> {
                     text.push_str(&format!(", version {}", standard.version));
                 }
                 text.push(')');
-                if standard.illustrative {
-                    text.push_str(". Knowledge, skills and behaviours written for illustration.");
-                }
+                text.push_str(if standard.illustrative {
+                    ". Knowledge, skills and behaviours written for illustration."
+                } else {
+                    ". Knowledge, skills and behaviours quoted from the published standard \
+                     (contains public sector information licensed under the Open Government \
+                     Licence v3.0)."
+                });
                 if !standard.summary.trim().is_empty() {
                     text.push_str(&format!(" {}", standard.summary.trim()));
                 }
