@@ -32,12 +32,11 @@ impl Solved {
     /// between its stages.
     fn solve(doc: &Curriculum, stop: &dyn Fn() -> bool) -> Option<Self> {
         let programmes = Programmes::new(doc);
-        let base = programmes.find(&vec![false; programmes.optional().len()], &[]);
-        let mut combination = combination::solve(doc, &programmes, base.is_some());
+        let pathways = pathways::report(doc, &programmes);
         if stop() {
             return None;
         }
-        let pathways = pathways::report(doc, &programmes, base);
+        let mut combination = combination::solve(doc, &programmes, pathways.any_valid_programme);
         if stop() {
             return None;
         }

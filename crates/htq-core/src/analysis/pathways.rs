@@ -49,18 +49,11 @@ pub enum PathwayStatus {
 
 /// Pathway coverage of every KSB of `doc`.
 pub fn pathway_report(doc: &Curriculum) -> PathwayReport {
-    let programmes = Programmes::new(doc);
-    let base = programmes.find(&vec![false; programmes.optional().len()], &[]);
-    report(doc, &programmes, base)
+    report(doc, &Programmes::new(doc))
 }
 
-/// [`pathway_report`] with the rules already compiled and `base`, what [`Programmes::find`]
-/// returns with nothing excluded, already solved.
-pub(crate) fn report(
-    doc: &Curriculum,
-    programmes: &Programmes,
-    base: Option<Vec<usize>>,
-) -> PathwayReport {
+/// [`pathway_report`] with the rules already compiled.
+pub(crate) fn report(doc: &Curriculum, programmes: &Programmes) -> PathwayReport {
     let optional_position = programmes.optional_positions();
     let full: HashSet<&KsbId> = doc
         .mappings
@@ -77,7 +70,8 @@ pub(crate) fn report(
         .collect();
 
     // One pass over the optional units finds, for every distinct set of covering units, a
-    // programme that avoids it or proves that none does.
+    // programme that avoids it or proves that none does. The empty set is one of them: every
+    // valid programme avoids it, so its answer says whether there is any.
     let key_of = |units: &[usize]| {
         let mut key: Vec<usize> = units
             .iter()
@@ -87,20 +81,21 @@ pub(crate) fn report(
         key.dedup();
         key
     };
-    let mut answers: HashMap<Vec<usize>, Option<Vec<UnitId>>> = HashMap::new();
-    if base.is_some() {
-        let mut classes: Vec<Vec<usize>> = covering
-            .values()
-            .filter(|(units, _)| !units.iter().any(|&u| programmes.is_mandatory(u)))
-            .map(|(units, _)| key_of(units))
-            .collect();
-        classes.sort_unstable();
-        classes.dedup();
-        let witnesses = programmes.avoiding_each(&classes);
-        for (class, witness) in classes.into_iter().zip(witnesses) {
-            answers.insert(class, witness.map(|programme| programmes.ids(&programme)));
-        }
-    }
+    let mut classes: Vec<Vec<usize>> = covering
+        .values()
+        .filter(|(units, _)| !units.iter().any(|&u| programmes.is_mandatory(u)))
+        .map(|(units, _)| key_of(units))
+        .chain([Vec::new()])
+        .collect();
+    classes.sort_unstable();
+    classes.dedup();
+    let witnesses = programmes.avoiding_each(&classes);
+    let answers: HashMap<Vec<usize>, Option<Vec<UnitId>>> = classes
+        .into_iter()
+        .zip(witnesses)
+        .map(|(class, witness)| (class, witness.map(|programme| programmes.ids(&programme))))
+        .collect();
+    let any_valid_programme = answers.get(&Vec::new()).is_some_and(Option::is_some);
 
     let ksbs = doc
         .standards
@@ -110,7 +105,7 @@ pub(crate) fn report(
             let (units, full) = covering.get(&ksb.id).cloned().unwrap_or_default();
             let status = if units.is_empty() {
                 PathwayStatus::Uncovered
-            } else if base.is_none() || units.iter().any(|&u| programmes.is_mandatory(u)) {
+            } else if !any_valid_programme || units.iter().any(|&u| programmes.is_mandatory(u)) {
                 PathwayStatus::Mandatory
             } else {
                 match answers.get(&key_of(&units)).cloned().flatten() {
@@ -126,7 +121,7 @@ pub(crate) fn report(
         })
         .collect();
     PathwayReport {
-        any_valid_programme: base.is_some(),
+        any_valid_programme,
         ksbs,
     }
 }

@@ -400,12 +400,45 @@ fn count(quantities: &[&Quantity], n: usize, exceeded: &Cell<bool>) -> Option<u1
         .try_fold(0u128, |sum, &paths| sum.checked_add(paths))
 }
 
-/// One layer of the bitset pass: its states (flat), their class bitsets (flat), and for each
-/// state the edges that reach it from the layer before, as (parent state, took the unit).
+/// One layer of the bitset pass: its states' class bitsets (flat), and for each state the
+/// edges that reach it from the layer before, as a list threaded through `edges` from
+/// `first_edge` (no allocation per state).
 #[derive(Default)]
 struct Layer {
     bits: Vec<u64>,
-    edges: Vec<Vec<(u32, bool)>>,
+    /// Per state, the index in `edges` of its last edge.
+    first_edge: Vec<u32>,
+    /// (parent state, took the unit, index of the state's next edge or [`NO_EDGE`]).
+    edges: Vec<(u32, bool, u32)>,
+}
+
+/// Ends a state's list of edges in a [`Layer`].
+const NO_EDGE: u32 = u32::MAX;
+
+impl Layer {
+    /// Adds an edge into `state` (a new state when it is the next index).
+    fn link(&mut self, state: usize, parent: u32, took: bool) -> Option<()> {
+        let edge = u32::try_from(self.edges.len()).ok()?;
+        if state == self.first_edge.len() {
+            self.first_edge.push(edge);
+            self.edges.push((parent, took, NO_EDGE));
+        } else {
+            let first = self.first_edge.get_mut(state)?;
+            self.edges.push((parent, took, *first));
+            *first = edge;
+        }
+        Some(())
+    }
+
+    /// The edges into `state`.
+    fn edges_into(&self, state: usize) -> impl Iterator<Item = (u32, bool)> + '_ {
+        let mut at = self.first_edge.get(state).copied().unwrap_or(NO_EDGE);
+        std::iter::from_fn(move || {
+            let &(parent, took, next) = self.edges.get(at as usize)?;
+            at = next;
+            Some((parent, took))
+        })
+    }
 }
 
 /// See [`Programmes::avoiding_each`]; returns the chosen optional positions per class.
@@ -441,7 +474,8 @@ fn avoiding_each(
     let mut layers: Vec<Layer> = Vec::with_capacity(n + 1);
     layers.push(Layer {
         bits: vec![u64::MAX; words],
-        edges: vec![Vec::new()],
+        first_edge: vec![NO_EDGE],
+        edges: Vec::new(),
     });
     let mut next: Vec<u32> = Vec::new();
     let mut seen = StateTable::default();
@@ -469,10 +503,10 @@ fn avoiding_each(
                     .iter()
                     .zip(cleared)
                     .map(|(&b, &h)| if take { b & !h } else { b });
-                match seen.entry(&next, width) {
+                let linked = match seen.entry(&next, width) {
                     Entry::New => {
                         layer.bits.extend(carried);
-                        layer.edges.push(vec![(parent, take)]);
+                        layer.link(layer.first_edge.len(), parent, take)
                     }
                     Entry::Existing(index) => {
                         next.truncate(at);
@@ -482,18 +516,19 @@ fn avoiding_each(
                         {
                             *slot |= bit;
                         }
-                        if let Some(edges) = layer.edges.get_mut(index) {
-                            edges.push((parent, take));
-                        }
+                        layer.link(index, parent, take)
                     }
-                    Entry::Unusable => return none,
+                    Entry::Unusable => None,
+                };
+                if linked.is_none() {
+                    return none;
                 }
             }
         }
         if next.is_empty() {
             return none;
         }
-        kept += layer.bits.len() + 2 * layer.edges.len();
+        kept += layer.bits.len() + layer.first_edge.len() + 3 * layer.edges.len();
         if next.len() > MAX_VALUES || kept > MAX_VALUES {
             exceeded.set(true);
             return none;
@@ -515,7 +550,7 @@ fn avoiding_each(
                 let layer = layers.get(p + 1)?;
                 let parent_bits = &layers.get(p)?.bits;
                 let hit = has(&hits[p * words..(p + 1) * words], c);
-                let &(parent, took) = layer.edges.get(state)?.iter().find(|&&(parent, took)| {
+                let (parent, took) = layer.edges_into(state).find(|&(parent, took)| {
                     let parent = parent as usize;
                     has(&parent_bits[parent * words..(parent + 1) * words], c) && !(took && hit)
                 })?;
