@@ -4,11 +4,12 @@
 //! An occupation is a claimed standard, or for a core-and-options standard its core plus one
 //! claimed option. Approval needs every valid programme to reach at least one claimed
 //! occupation, and each claimed occupation to be reachable by some programme. Programmes are
-//! counted, never enumerated: [`Programmes::count`] with one "take at least one of these
-//! units" bound per distinct set of covering units.
+//! counted, never enumerated: one pass of [`Programmes::count_reaching`] over every
+//! occupation's "take at least one of these units" classes, one per distinct set of covering
+//! units.
 
 use super::pathways::{PathwayReport, PathwayStatus, covering_units};
-use super::programme::Programmes;
+use super::programme::{Programmes, Reaching};
 use super::{Finding, FindingKind, Location};
 use crate::model::{Curriculum, KsbId, Standard, StandardId, UnitId};
 use crate::words::counted;
@@ -16,9 +17,6 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The kind of every finding made here.
 const KIND: FindingKind = FindingKind::Coverage;
-
-/// Most occupations whose combined reach is counted (by inclusion and exclusion, 2^n counts).
-const MAX_COMBINED: usize = 8;
 
 /// One occupation the qualification claims.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -174,33 +172,50 @@ pub(crate) fn report(
     let covering = covering_units(doc);
     let status: HashMap<&KsbId, &PathwayStatus> =
         pathways.ksbs.iter().map(|k| (&k.ksb, &k.status)).collect();
-    let mut all_classes = Vec::new();
-    let all = if pathways.any_valid_programme {
-        programmes.count(&[])
-    } else {
-        Some(0)
-    };
-    let occupations: Vec<OccupationCoverage> = claimed(doc)
-        .into_iter()
-        .map(|occupation| {
-            let mut uncovered = Vec::new();
-            let mut classes = BTreeSet::new();
-            for ksb in &occupation.ksbs {
-                let units = covering.get(ksb).map(Vec::as_slice).unwrap_or_default();
-                let missable = matches!(status.get(ksb), Some(PathwayStatus::SomePathways { .. }));
-                if units.is_empty() {
-                    uncovered.push(ksb.clone());
-                } else if missable {
-                    // A KSB every valid programme meets narrows no count, so only the ones
-                    // some programme misses become classes.
-                    let class: BTreeSet<usize> = units
-                        .iter()
-                        .filter_map(|u| optional_position.get(u).copied())
-                        .collect();
-                    classes.insert(class.into_iter().collect::<Vec<_>>());
-                }
+    let mut found: Vec<(Occupation, Vec<KsbId>, Vec<Vec<usize>>)> = Vec::new();
+    for occupation in claimed(doc) {
+        let mut uncovered = Vec::new();
+        let mut classes = BTreeSet::new();
+        for ksb in &occupation.ksbs {
+            let units = covering.get(ksb).map(Vec::as_slice).unwrap_or_default();
+            let missable = matches!(status.get(ksb), Some(PathwayStatus::SomePathways { .. }));
+            if units.is_empty() {
+                uncovered.push(ksb.clone());
+            } else if missable {
+                // A KSB every valid programme meets narrows no count, so only the ones some
+                // programme misses become classes.
+                let class: BTreeSet<usize> = units
+                    .iter()
+                    .filter_map(|u| optional_position.get(u).copied())
+                    .collect();
+                classes.insert(class.into_iter().collect::<Vec<_>>());
             }
-            let classes: Vec<Vec<usize>> = classes.into_iter().collect();
+        }
+        found.push((
+            occupation,
+            uncovered,
+            minimal(classes.into_iter().collect()),
+        ));
+    }
+    // Only occupations every KSB of which some outcome covers can be reached at all.
+    let reachable: Vec<Vec<Vec<usize>>> = found
+        .iter()
+        .filter(|(_, uncovered, _)| uncovered.is_empty())
+        .map(|(_, _, classes)| classes.clone())
+        .collect();
+    let reaching = if pathways.any_valid_programme {
+        programmes.count_reaching(&reachable)
+    } else {
+        Some(Reaching {
+            all: 0,
+            each: vec![0; reachable.len()],
+            none: 0,
+        })
+    };
+    let mut reached = reaching.iter().flat_map(|r| r.each.iter().copied());
+    let occupations: Vec<OccupationCoverage> = found
+        .into_iter()
+        .map(|(occupation, uncovered, _)| {
             let missed_by = occupation
                 .ksbs
                 .iter()
@@ -224,20 +239,13 @@ pub(crate) fn report(
                     .collect();
                 (witness, missed)
             });
-            let counts = all.and_then(|all| {
-                let reaching = if !uncovered.is_empty() || all == 0 {
-                    0
-                } else if classes.is_empty() {
-                    all
+            let counts = reaching.as_ref().and_then(|r| {
+                let count = if uncovered.is_empty() {
+                    reached.next()?
                 } else {
-                    programmes.count(&minimal(classes.clone()))?
+                    0
                 };
-                Some((all, reaching))
-            });
-            all_classes.push(Reach {
-                reachable: uncovered.is_empty(),
-                classes,
-                counts,
+                Some((r.all, count))
             });
             OccupationCoverage {
                 occupation,
@@ -251,58 +259,12 @@ pub(crate) fn report(
     let reaching_none = if met_everywhere || !pathways.any_valid_programme {
         Some(0)
     } else {
-        reaching_none(programmes, &all_classes)
+        reaching.map(|r| r.none)
     };
     OccupationReport {
         occupations,
         reaching_none,
     }
-}
-
-/// What [`reaching_none`] needs of one occupation.
-struct Reach {
-    /// Whether every KSB it needs has some outcome covering it.
-    reachable: bool,
-    /// The classes (sets of optional positions) a programme must each take a unit of.
-    classes: Vec<Vec<usize>>,
-    /// How many valid programmes there are and how many reach it, when counted.
-    counts: Option<(u128, u128)>,
-}
-
-/// How many valid programmes reach none of the occupations: inclusion and exclusion over the
-/// reachable ones, the counts of single occupations reused.
-fn reaching_none(programmes: &Programmes, occupations: &[Reach]) -> Option<u128> {
-    let reachable: Vec<&Reach> = occupations.iter().filter(|o| o.reachable).collect();
-    if reachable.len() > MAX_COMBINED {
-        return None;
-    }
-    let all = occupations
-        .first()
-        .and_then(|o| o.counts)
-        .map(|(all, _)| all)?;
-    let (mut added, mut taken) = (0u128, 0u128);
-    for subset in 0u32..(1 << reachable.len()) {
-        let members: Vec<&Reach> = reachable
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| subset & (1 << i) != 0)
-            .map(|(_, o)| *o)
-            .collect();
-        let count = match members.as_slice() {
-            [] => all,
-            [one] => one.counts?.1,
-            several => {
-                let classes = several.iter().flat_map(|o| o.classes.iter().cloned());
-                programmes.count(&minimal(classes.collect()))?
-            }
-        };
-        if subset.count_ones() % 2 == 0 {
-            added = added.checked_add(count)?;
-        } else {
-            taken = taken.checked_add(count)?;
-        }
-    }
-    added.checked_sub(taken)
 }
 
 /// `classes` without those that hold another (taking a unit of the smaller one takes one of
