@@ -426,22 +426,23 @@ fn count_reaching(quantities: &[&Quantity], n: usize, classes: &Classes) -> Opti
             .map(|of| u32::from(!of.iter().any(|&c| classes.empty[c]))),
     );
     let pruning = Pruning::new(quantities, n, |_| true);
-    if pruning.hopeless(quantities, &current[..width], 0) {
+    let active = active_at(quantities, n);
+    if pruning.hopeless(&current[..width], 0) {
         return Some(zero);
     }
     let mut counts = vec![1u128];
     let mut next: Vec<u32> = Vec::new();
     let mut next_counts: Vec<u128> = Vec::new();
     let mut seen = StateTable::default();
-    for p in 0..n {
+    for (p, changing) in active.iter().enumerate() {
         next.clear();
         next_counts.clear();
         seen.reset(2 * counts.len());
         for (state, &paths) in current.chunks_exact(full).zip(&counts) {
             for take in [false, true] {
                 let at = next.len();
-                if !advance(quantities, &state[..width], p, take, &mut next)
-                    || pruning.hopeless(quantities, &next[at..], p + 1)
+                if !advance(quantities, changing, &state[..width], p, take, &mut next)
+                    || pruning.hopeless(&next[at..], p + 1)
                 {
                     next.truncate(at);
                     continue;
@@ -572,7 +573,8 @@ fn avoiding_each(
         return none;
     };
     let pruning = Pruning::new(quantities, n, |_| true);
-    let hopeless = |state: &[u32], p: usize| pruning.hopeless(quantities, state, p);
+    let active = active_at(quantities, n);
+    let hopeless = |state: &[u32], p: usize| pruning.hopeless(state, p);
     if hopeless(&current, 0) {
         return none;
     }
@@ -598,7 +600,9 @@ fn avoiding_each(
             };
             for take in [false, true] {
                 let at = next.len();
-                if !advance(quantities, state, p, take, &mut next) || hopeless(&next[at..], p + 1) {
+                if !advance(quantities, &active[p], state, p, take, &mut next)
+                    || hopeless(&next[at..], p + 1)
+                {
                     next.truncate(at);
                     continue;
                 }
@@ -686,57 +690,86 @@ fn initial(quantities: &[&Quantity]) -> Option<Vec<u32>> {
         .collect()
 }
 
-/// Appends to `next` the state that follows `state` when unit `p` is taken or not. Returns
-/// false when that breaks an upper bound, or leaves a settled quantity short of its lower
-/// bound; `next` may then hold a partial state to drop.
+/// Per optional position, the quantities deciding it can change: those the unit adds to and
+/// those it settles. Every other quantity keeps its value (clipped, or 0 once settled).
+fn active_at(quantities: &[&Quantity], n: usize) -> Vec<Vec<usize>> {
+    (0..n)
+        .map(|p| {
+            quantities
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| q.adds[p] > 0 || q.last == Some(p))
+                .map(|(d, _)| d)
+                .collect()
+        })
+        .collect()
+}
+
+/// Appends to `next` the state that follows `state` when unit `p` is taken or not, changing
+/// only the quantities `active` (from [`active_at`]) names. Returns false when that breaks an
+/// upper bound, or leaves a settled quantity short of its lower bound; `next` may then hold a
+/// partial state to drop.
 fn advance(
     quantities: &[&Quantity],
+    active: &[usize],
     state: &[u32],
     p: usize,
     take: bool,
     next: &mut Vec<u32>,
 ) -> bool {
-    for (q, &value) in quantities.iter().zip(state) {
+    let at = next.len();
+    next.extend_from_slice(state);
+    for &d in active {
+        let (Some(q), Some(&value)) = (quantities.get(d), state.get(d)) else {
+            return false;
+        };
         let add = if take { q.adds[p] } else { 0 };
         match q.step(u64::from(value), add).and_then(|v| q.keep(v, p)) {
-            Some(v) => next.push(v),
+            Some(v) => next[at + d] = v,
             None => return false,
         }
     }
     true
 }
 
-/// The most each quantity can still gain from the units at positions >= p (row p, one value
-/// per quantity), for pruning states that can no longer reach a lower bound.
+/// Per position p, the quantities that the units at positions >= p can no longer lift to
+/// their lower bound from a low value: (quantity, the least value from which they still
+/// can). A state is pruned as soon as one of its values is below that.
 struct Pruning {
-    reachable: Vec<u64>,
-    width: usize,
+    needs: Vec<Vec<(usize, u64)>>,
 }
 
 impl Pruning {
     fn new(quantities: &[&Quantity], n: usize, takeable: impl Fn(usize) -> bool) -> Self {
-        let width = quantities.len();
-        let mut reachable = vec![0u64; (n + 1) * width];
-        for p in (0..n).rev() {
-            let (row, below) = reachable.split_at_mut((p + 1) * width);
-            for (d, q) in quantities.iter().enumerate() {
-                let add = if takeable(p) { q.adds[p] } else { 0 };
-                row[p * width + d] = below[d] + u64::from(add);
+        let mut gain = vec![0u64; quantities.len()];
+        let mut needs = vec![Vec::new(); n + 1];
+        for p in (0..=n).rev() {
+            if p < n && takeable(p) {
+                for (g, q) in gain.iter_mut().zip(quantities) {
+                    *g += u64::from(q.adds[p]);
+                }
             }
+            needs[p] = quantities
+                .iter()
+                .zip(&gain)
+                .enumerate()
+                .filter(|(_, (q, _))| !q.settled_before(p))
+                .filter_map(|(d, (q, &g))| {
+                    let least = u64::from(q.lower).checked_sub(g)?;
+                    (least > 0).then_some((d, least))
+                })
+                .collect();
         }
-        Self { reachable, width }
+        Self { needs }
     }
 
     /// Whether `state`, before deciding position `p`, can no longer meet every lower bound.
-    fn hopeless(&self, quantities: &[&Quantity], state: &[u32], p: usize) -> bool {
-        let gains = &self.reachable[p * self.width..(p + 1) * self.width];
-        quantities
-            .iter()
-            .zip(state)
-            .zip(gains)
-            .any(|((q, &v), &gain)| {
-                !q.settled_before(p) && u64::from(v) + gain < u64::from(q.lower)
-            })
+    fn hopeless(&self, state: &[u32], p: usize) -> bool {
+        self.needs.get(p).is_some_and(|needs| {
+            needs
+                .iter()
+                .any(|&(d, least)| state.get(d).is_some_and(|&v| u64::from(v) < least))
+        })
     }
 }
 
@@ -754,7 +787,8 @@ fn solve(
     let mut current = initial(quantities)?;
     let takeable = |p: usize| !excluded.get(p).copied().unwrap_or(false);
     let pruning = Pruning::new(quantities, n, takeable);
-    let hopeless = |state: &[u32], p: usize| pruning.hopeless(quantities, state, p);
+    let active = active_at(quantities, n);
+    let hopeless = |state: &[u32], p: usize| pruning.hopeless(state, p);
     if hopeless(&current, 0) {
         return None;
     }
@@ -765,7 +799,7 @@ fn solve(
     let mut parents: Vec<(u32, bool)> = Vec::new();
     let mut layer_start: Vec<usize> = Vec::with_capacity(n);
     let mut seen = StateTable::default();
-    for p in 0..n {
+    for (p, changing) in active.iter().enumerate() {
         next.clear();
         seen.reset(2 * current.len() / width);
         let first = parents.len();
@@ -776,7 +810,7 @@ fn solve(
                     continue;
                 }
                 let at = next.len();
-                if !advance(quantities, state, p, take, &mut next)
+                if !advance(quantities, changing, state, p, take, &mut next)
                     || hopeless(&next[at..], p + 1)
                     || !seen.insert(&next, width)
                 {
