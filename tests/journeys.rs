@@ -805,3 +805,37 @@ fn claim_an_option_of_an_imported_standard_and_drop_a_claim() {
         ]
     );
 }
+
+#[test]
+fn put_a_ksb_out_of_scope_with_a_reason_from_the_matrix() {
+    let (_dir, path) = copy("medtech-htq.ron");
+    let k12 = htq_studio::model::KsbId::from("st0220-k12");
+    let mut doc = reload(&path);
+    doc.mappings.retain(|m| m.ksb != k12);
+    store::save(&path, &doc).unwrap();
+    let mut journey = open(&path);
+    journey.send(Message::Locate(htq_studio::analysis::Location::Ksb(
+        k12.clone(),
+    )));
+    assert!(journey.shows("✖ ST0220 K12: not covered"));
+    journey.click("Out of scope for this qualification");
+    journey.typewrite("Assessed by the employer in the workplace");
+    assert!(
+        journey
+            .shows("○ ST0220 K12: out of scope for this qualification; no coverage is asked of it")
+    );
+    journey.click("Save");
+    let saved = reload(&path);
+    assert_eq!(
+        saved.qualification.out_of_scope,
+        [htq_studio::model::OutOfScope {
+            ksb: k12,
+            reason: "Assessed by the employer in the workplace".into(),
+        }]
+    );
+    let errors = htq_studio::analysis::check(&saved)
+        .into_iter()
+        .filter(|f| f.severity == htq_studio::analysis::Severity::Error)
+        .count();
+    assert_eq!(errors, 0, "an out-of-scope KSB asks for no coverage");
+}

@@ -449,6 +449,7 @@ pub fn new_curriculum() -> Curriculum {
             audience: String::new(),
             progression: String::new(),
             claims: Vec::new(),
+            out_of_scope: Vec::new(),
             rules: RulesOfCombination {
                 mandatory: Vec::new(),
                 groups: Vec::new(),

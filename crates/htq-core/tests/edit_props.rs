@@ -20,7 +20,7 @@ use proptest::test_runner::{Config, TestRunner};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// How many variants `Edit` has.
-const VARIANTS: usize = 37;
+const VARIANTS: usize = 39;
 
 /// The number of `edit`'s variant.
 fn variant(edit: &Edit) -> usize {
@@ -62,6 +62,8 @@ fn variant(edit: &Edit) -> usize {
         Edit::Batch(_) => 34,
         Edit::ReplaceStandard { .. } => 35,
         Edit::SetClaims(_) => 36,
+        Edit::SetOutOfScope { .. } => 37,
+        Edit::RestoreOutOfScope { .. } => 38,
     }
 }
 
@@ -580,6 +582,17 @@ fn make(doc: &Curriculum, op: &Op) -> Option<Edit> {
                 })
                 .collect(),
         ),
+        37 => Edit::SetOutOfScope {
+            ksb: choose(b, &ksbs)?,
+            reason: op.flag.then_some(text),
+        },
+        38 => Edit::RestoreOutOfScope {
+            index: c.index(doc.qualification.out_of_scope.len() + 1),
+            entry: htq_core::model::OutOfScope {
+                ksb: choose(b, &ksbs)?,
+                reason: text,
+            },
+        },
         _ => {
             // Any variant but a batch again.
             let not_batch = |pick: &Index| match pick.index(VARIANTS - 1) {

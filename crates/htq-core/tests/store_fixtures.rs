@@ -69,7 +69,7 @@ const CASES: &[Case] = &[
     Case {
         file: "newer-format.ron",
         place: (2, 5),
-        says: "made by a newer version of HTQ Studio (format 5; this version reads up to 4)",
+        says: "made by a newer version of HTQ Studio (format 6; this version reads up to 5)",
         repair: None,
     },
     Case {

@@ -6,8 +6,8 @@
 use htq_core::model::{
     Band, Claim, ContentTopic, Coverage, Criterion, Curriculum, Duty, Entry, EntryKind, ItemRecord,
     ItemRef, ItemStatus, Ksb, KsbKind, LearningOutcome, LevelCredits, Mapping, Member, MemberRole,
-    OptionalGroup, PanelRecord, PanelSession, Qualification, QualificationKind, Resource,
-    ResourceKind, RulesOfCombination, Standard, StandardOption, Theme, Unit,
+    OptionalGroup, OutOfScope, PanelRecord, PanelSession, Qualification, QualificationKind,
+    Resource, ResourceKind, RulesOfCombination, Standard, StandardOption, Theme, Unit,
 };
 use htq_core::store;
 use proptest::prelude::*;
@@ -106,7 +106,7 @@ prop_compose! {
     ) -> Qualification {
         Qualification {
             title, awarding_body, kind, level, total_credits, issue, issue_date, purpose, audience,
-            progression, claims: Vec::new(),
+            progression, claims: Vec::new(), out_of_scope: Vec::new(),
             rules: RulesOfCombination { level_credits, ..Default::default() },
         }
     }
@@ -127,6 +127,7 @@ prop_compose! {
         mappings in prop::collection::vec((any::<Index>(), any::<Index>(), any::<bool>(), text()), 0..4),
         panel in panel(),
         claims in prop::collection::vec((any::<Index>(), any::<bool>()), 0..3),
+        out_of_scope in prop::collection::vec((any::<Index>(), text()), 0..3),
     ) -> Curriculum {
         let mut doc = assemble(qualification, units, standards, mandatory, groups, mappings);
         doc.panel = panel;
@@ -137,6 +138,13 @@ prop_compose! {
                 options: standard.options.iter().take(usize::from(*with_option)).map(|o| o.title.clone()).collect(),
             }
         }).collect();
+        let ksbs: Vec<_> = doc.standards.iter().flat_map(|s| &s.ksbs).map(|k| k.id.clone()).collect();
+        for (pick, reason) in out_of_scope {
+            let ksb = pick.get(&ksbs).clone();
+            if !doc.qualification.out_of_scope.iter().any(|o| o.ksb == ksb) {
+                doc.qualification.out_of_scope.push(OutOfScope { ksb, reason });
+            }
+        }
         doc
     }
 }

@@ -29,13 +29,31 @@ pub struct Occupation {
     /// technician)".
     pub name: String,
     /// The KSBs competence needs: every KSB of a standard without options, the core and the
-    /// option's own KSBs otherwise.
+    /// option's own KSBs otherwise, less those the qualification leaves out of scope.
     pub ksbs: Vec<KsbId>,
+    /// The KSBs it would need that the qualification leaves out of scope.
+    pub out_of_scope: Vec<KsbId>,
 }
 
 /// The occupations `doc` claims, in claim order. A claim naming no option of a standard that
 /// has options stands for the whole standard (and [`check`] asks for the option).
 pub fn claimed(doc: &Curriculum) -> Vec<Occupation> {
+    let excluded: HashSet<&KsbId> = doc
+        .qualification
+        .out_of_scope
+        .iter()
+        .map(|o| &o.ksb)
+        .collect();
+    let occupation = |standard: StandardId, option, name, needed: Vec<KsbId>| {
+        let (out_of_scope, ksbs) = needed.into_iter().partition(|k| excluded.contains(k));
+        Occupation {
+            standard,
+            option,
+            name,
+            ksbs,
+            out_of_scope,
+        }
+    };
     let mut out = Vec::new();
     for claim in &doc.qualification.claims {
         let Some(standard) = doc.standard(&claim.standard) else {
@@ -43,25 +61,20 @@ pub fn claimed(doc: &Curriculum) -> Vec<Occupation> {
         };
         let name = format!("{} {}", standard.reference.trim(), standard.title.trim());
         if claim.options.is_empty() {
-            out.push(Occupation {
-                standard: standard.id.clone(),
-                option: None,
-                name,
-                ksbs: standard.ksbs.iter().map(|k| k.id.clone()).collect(),
-            });
+            let every = standard.ksbs.iter().map(|k| k.id.clone()).collect();
+            out.push(occupation(standard.id.clone(), None, name, every));
             continue;
         }
         for title in &claim.options {
             let Some(option) = standard.options.iter().find(|o| &o.title == title) else {
                 continue;
             };
-            let ksbs = option_ksbs(standard, &option.ksbs);
-            out.push(Occupation {
-                standard: standard.id.clone(),
-                option: Some(title.clone()),
-                name: format!("{name} ({})", title.trim()),
-                ksbs,
-            });
+            out.push(occupation(
+                standard.id.clone(),
+                Some(title.clone()),
+                format!("{name} ({})", title.trim()),
+                option_ksbs(standard, &option.ksbs),
+            ));
         }
     }
     out
@@ -387,6 +400,22 @@ fn unreachable(doc: &Curriculum, entry: &OccupationCoverage, out: &mut Vec<Findi
 /// them, and suit a Level 4/5 qualification; a file with standards claims one of them.
 fn claims(doc: &Curriculum, out: &mut Vec<Finding>) {
     let q = &doc.qualification;
+    for entry in &q.out_of_scope {
+        let Some((standard, ksb)) = doc.ksb(&entry.ksb) else {
+            continue;
+        };
+        if entry.reason.trim().is_empty() {
+            out.push(Finding::warning(
+                KIND,
+                Location::Ksb(entry.ksb.clone()),
+                format!(
+                    "{} ({}) is out of scope with no reason; say why, for example \
+                     \"delivered in the workplace\"",
+                    ksb.code, standard.reference
+                ),
+            ));
+        }
+    }
     if q.claims.is_empty() && !doc.standards.is_empty() {
         out.push(Finding::warning(
             KIND,

@@ -66,6 +66,12 @@ pub(crate) fn write(writer: &mut Writer<'_>, doc: &Curriculum) {
                 .map(move |(o, lo)| (&lo.id, (u, o)))
         })
         .collect();
+    let out_of_scope: HashMap<&KsbId, &str> = doc
+        .qualification
+        .out_of_scope
+        .iter()
+        .map(|o| (&o.ksb, o.reason.as_str()))
+        .collect();
     let mut covering: HashMap<&KsbId, Vec<(usize, usize, Coverage)>> = HashMap::new();
     for mapping in &doc.mappings {
         if let Some(&(u, o)) = outcomes.get(&mapping.outcome) {
@@ -117,9 +123,13 @@ pub(crate) fn write(writer: &mut Writer<'_>, doc: &Curriculum) {
                     })
                 })
                 .collect();
-            let pathway = pathways
-                .get(&ksb.id)
-                .map_or("Not covered", |s| pathway_label(s));
+            let pathway = match out_of_scope.get(&ksb.id) {
+                Some(reason) => format!("Out of scope: {}", reason.trim()),
+                None => pathways
+                    .get(&ksb.id)
+                    .map_or("Not covered", |s| pathway_label(s))
+                    .to_owned(),
+            };
             table.rows.push(vec![
                 vec![cell(&ksb.code)],
                 vec![cell(&ksb.text)],
@@ -129,7 +139,7 @@ pub(crate) fn write(writer: &mut Writer<'_>, doc: &Curriculum) {
                     units
                 },
                 vec![cell(coverage)],
-                vec![cell(pathway)],
+                vec![cell(&pathway)],
             ]);
         }
         writer.table(table);

@@ -228,7 +228,7 @@ fn build_mapping(doc: &Curriculum) -> Result<Vec<u8>, XlsxError> {
                 (
                     name,
                     occupation_title(doc, entry),
-                    entry.occupation.ksbs.clone(),
+                    needed_in_order(doc, &entry.occupation),
                 )
             })
             .collect()
@@ -262,6 +262,25 @@ fn build_mapping(doc: &Curriculum) -> Result<Vec<u8>, XlsxError> {
         table.finish(row)?;
     }
     workbook.save_to_buffer()
+}
+
+/// The KSBs `occupation` needs, and those it would need but the qualification leaves out of
+/// scope, in standard order.
+fn needed_in_order(doc: &Curriculum, occupation: &Occupation) -> Vec<KsbId> {
+    let wanted: std::collections::HashSet<&KsbId> = occupation
+        .ksbs
+        .iter()
+        .chain(&occupation.out_of_scope)
+        .collect();
+    doc.standard(&occupation.standard)
+        .map(|s| {
+            s.ksbs
+                .iter()
+                .filter(|k| wanted.contains(&k.id))
+                .map(|k| k.id.clone())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// "ST0220 Healthcare science associate: met in every pathway (405 pathways)".
@@ -487,6 +506,7 @@ mod tests {
             option: option.map(str::to_owned),
             name: "unused".to_owned(),
             ksbs: Vec::new(),
+            out_of_scope: Vec::new(),
         }
     }
 

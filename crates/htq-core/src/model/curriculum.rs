@@ -117,6 +117,21 @@ pub struct Qualification {
     /// claim names are there for reference only.
     #[serde(default)]
     pub claims: Vec<Claim>,
+    /// KSBs of the claimed occupations the qualification leaves out, each with why (for
+    /// example: delivered in the workplace). Coverage is not asked of them.
+    #[serde(default)]
+    pub out_of_scope: Vec<OutOfScope>,
+}
+
+/// A KSB the qualification leaves out of scope, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct OutOfScope {
+    /// The KSB.
+    pub ksb: KsbId,
+    /// Why it is out of scope, for the approval panel.
+    #[serde(default)]
+    pub reason: String,
 }
 
 /// An occupation the qualification claims: a standard and, for a core-and-options standard,

@@ -7,9 +7,9 @@
 
 use super::{
     Band, Claim, ContentTopic, Coverage, Criterion, CriterionId, DutyId, Entry, GroupId,
-    ItemRecord, ItemRef, ItemStatus, KsbId, LearningOutcome, Mapping, Member, OutcomeId,
-    PanelSession, QualificationKind, Resource, ResourceId, ResourceKind, RulesOfCombination,
-    Standard, StandardId, Theme, TopicId, Unit, UnitId,
+    ItemRecord, ItemRef, ItemStatus, KsbId, LearningOutcome, Mapping, Member, OutOfScope,
+    OutcomeId, PanelSession, QualificationKind, Resource, ResourceId, ResourceKind,
+    RulesOfCombination, Standard, StandardId, Theme, TopicId, Unit, UnitId,
 };
 use thiserror::Error;
 
@@ -254,6 +254,21 @@ pub enum Edit {
     SetRules(RulesOfCombination),
     /// Replace the occupations the qualification claims.
     SetClaims(Vec<Claim>),
+    /// Put a KSB out of scope with a reason, change the reason (`Some`), or bring it back
+    /// into scope (`None`). A KSB newly out of scope goes to the end of the list.
+    SetOutOfScope {
+        /// The KSB.
+        ksb: KsbId,
+        /// Why it is out of scope; `None` brings it back.
+        reason: Option<String>,
+    },
+    /// Put an out-of-scope entry back at a position (the inverse of bringing it back).
+    RestoreOutOfScope {
+        /// Position in the list.
+        index: usize,
+        /// The entry.
+        entry: OutOfScope,
+    },
     /// Map, re-grade or unmap an outcome against a KSB (`None` unmaps).
     SetCoverage {
         /// The outcome.
@@ -338,6 +353,16 @@ impl Edit {
             (Edit::SetText { field: a, .. }, Edit::SetText { field: b, .. }) => a == b,
             (Edit::SetNumber { field: a, .. }, Edit::SetNumber { field: b, .. }) => a == b,
             (Edit::SetPoints { topic: a, .. }, Edit::SetPoints { topic: b, .. }) => a == b,
+            (
+                Edit::SetOutOfScope {
+                    ksb: a,
+                    reason: Some(_),
+                },
+                Edit::SetOutOfScope {
+                    ksb: b,
+                    reason: Some(_),
+                },
+            ) => a == b,
             _ => false,
         }
     }

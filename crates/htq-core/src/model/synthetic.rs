@@ -150,6 +150,7 @@ pub fn curriculum(size: Size) -> Curriculum {
                     options: Vec::new(),
                 })
                 .collect(),
+            out_of_scope: Vec::new(),
         },
         units,
         standards,

@@ -3,7 +3,7 @@
 //! A file starts with `format: N`, then the qualification, units, standards, mappings and
 //! (from format 2) the panel record; from format 3 every topic and resource has an id; format 4
 //! adds the occupations the qualification claims (a file in an older format claims all of its
-//! standards, as every standard counted before).
+//! standards, as every standard counted before); format 5 adds the KSBs left out of scope.
 //! Loading runs in three steps: [`read`] applies the limits for files from strangers (size,
 //! binary content, UTF-8), [`from_str`] parses the newest schema and, if the file says it is
 //! older, parses it again with that format's frozen schema (`v1`, `v2`) and converts it, and finally every id and reference is checked. [`save`]
@@ -53,7 +53,7 @@ use serde::Deserialize;
 use std::path::Path;
 
 /// The file format this version of HTQ Studio writes, and the newest one it reads.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 
 /// Reads and checks the curriculum file at `path`.
 pub fn load(path: &Path) -> Result<Curriculum, LoadError> {
@@ -109,7 +109,7 @@ fn give_duties_ids(doc: &mut Curriculum) {
 /// Parses `text` with the schema of the format it says it is in, converting older formats.
 fn parse_any(text: &str) -> Result<Curriculum, TextError> {
     match v4::parse(text) {
-        Ok(file) if file.format == FORMAT => Ok(file.into_curriculum()),
+        Ok(file) if matches!(file.format, 4 | FORMAT) => Ok(file.into_curriculum()),
         Ok(file) if file.format == 3 => Ok(claim_every_standard(file.into_curriculum())),
         Ok(file) => match file.format {
             old @ (1 | 2) => parse_old(old, text),
@@ -170,7 +170,7 @@ fn explain_failure(error: ron::error::SpannedError, text: &str) -> Result<Curric
         Ok(Header {
             format: old @ (1 | 2),
         }) => parse_old(old, text),
-        Ok(header) if !matches!(header.format, 3 | FORMAT) => {
+        Ok(header) if !matches!(header.format, 3 | 4 | FORMAT) => {
             Err(format_error(header.format, text))
         }
         Err(deep) if deep.code == ron::Error::ExceededRecursionLimit => {
@@ -226,7 +226,7 @@ mod tests {
     fn canonical_text_starts_with_the_format_and_ends_in_one_newline() {
         let text = to_string(&small());
         assert!(
-            text.starts_with("(\n    format: 4,\n    qualification: ("),
+            text.starts_with("(\n    format: 5,\n    qualification: ("),
             "{text}"
         );
         assert!(text.ends_with(")\n") && !text.ends_with("\n\n"));
@@ -247,13 +247,13 @@ mod tests {
 
     #[test]
     fn newer_format_is_named() {
-        let text = to_string(&small()).replacen("format: 4", "format: 7", 1);
+        let text = to_string(&small()).replacen("format: 5", "format: 7", 1);
         let error = from_str(&text, Path::new("x.ron")).unwrap_err();
         assert_eq!((error.line, error.column), (2, 5));
         assert!(
             error
                 .message
-                .contains("newer version of HTQ Studio (format 7; this version reads up to 4)"),
+                .contains("newer version of HTQ Studio (format 7; this version reads up to 5)"),
             "{error}"
         );
     }
@@ -261,26 +261,43 @@ mod tests {
     #[test]
     fn newer_format_with_new_fields_is_named_not_the_field() {
         let text = to_string(&small())
-            .replacen("format: 4", "format: 5", 1)
+            .replacen("format: 5", "format: 6", 1)
             .replacen("    units: [", "    glossary: (),\n    units: [", 1);
         let error = from_str(&text, Path::new("x.ron")).unwrap_err();
-        assert!(error.message.contains("format 5"), "{error}");
+        assert!(error.message.contains("format 6"), "{error}");
     }
 
     #[test]
     fn missing_format_is_an_error() {
-        let text = to_string(&small()).replacen("    format: 4,\n", "", 1);
+        let text = to_string(&small()).replacen("    format: 5,\n", "", 1);
         let error = from_str(&text, Path::new("x.ron")).unwrap_err();
         assert!(error.message.contains("no format number"), "{error}");
-        let zero = to_string(&small()).replacen("format: 4", "format: 0", 1);
+        let zero = to_string(&small()).replacen("format: 5", "format: 0", 1);
         let error = from_str(&zero, Path::new("x.ron")).unwrap_err();
         assert!(error.message.contains("no format number"), "{error}");
+    }
+
+    /// `doc`'s text as format 4 wrote it: the format 5 text without the (empty) list of KSBs
+    /// out of scope.
+    fn as_format_4(doc: &Curriculum) -> String {
+        assert!(doc.qualification.out_of_scope.is_empty());
+        to_string(doc)
+            .replacen("format: 5", "format: 4", 1)
+            .replacen("        out_of_scope: [],\n", "", 1)
+    }
+
+    #[test]
+    fn format_4_files_read_with_every_ksb_in_scope() {
+        let doc = small();
+        let text = as_format_4(&doc);
+        assert!(!text.contains("out_of_scope"), "{text}");
+        assert_eq!(from_str(&text, Path::new("old.ron")), Ok(doc));
     }
 
     /// `doc`'s text as format 3 wrote it: the format 4 text without the claims (which the
     /// synthetic curriculum makes of every standard, as the migration does).
     fn as_format_3(doc: &Curriculum) -> String {
-        let text = to_string(doc).replacen("format: 4", "format: 3", 1);
+        let text = as_format_4(doc).replacen("format: 4", "format: 3", 1);
         let start = text.find("        claims: [").unwrap_or(0);
         let end = text[start..]
             .find("\n        ],\n")

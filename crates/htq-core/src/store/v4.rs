@@ -1,9 +1,10 @@
-//! Format 4 of the curriculum file: format 3 (format 2 with a stable id on every
-//! essential-content topic and every resource) plus the occupations the qualification claims.
+//! Formats 3 to 5 of the curriculum file: format 3 (format 2 with a stable id on every
+//! essential-content topic and every resource), format 4 (plus the occupations the
+//! qualification claims) and format 5 (plus the KSBs left out of scope).
 //!
-//! This is the format HTQ Studio writes. Format 4 only added a field with a default, so a
-//! format 3 file fits this schema and is read with it; `store` then claims every standard of
-//! such a file, which is what format 3 meant. The schema borrows the model's types; when the
+//! Format 5 is the format HTQ Studio writes. Formats 4 and 5 each only added a field with a
+//! default, so format 3 and 4 files fit this schema and are read with it; `store` then claims
+//! every standard of a format 3 file, which is what format 3 meant. The schema borrows the model's types; when the
 //! model changes in a way format 4 files do not fit, copy the affected types into this module
 //! as they are now, so format 4 stays frozen, and convert to the new model in
 //! `into_curriculum`.
@@ -12,11 +13,11 @@ use super::messages;
 use crate::model::{Curriculum, Mapping, PanelRecord, Qualification, Standard, Unit};
 use serde::{Deserialize, Serialize};
 
-/// A format 4 (or 3) file as read.
+/// A format 5 (or 4, or 3) file as read.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename = "Curriculum")]
 pub(super) struct FileV4 {
-    /// The format number; 3 or 4 for files this schema fits.
+    /// The format number; 3, 4 or 5 for files this schema fits.
     pub format: u32,
     qualification: Qualification,
     units: Vec<Unit>,
@@ -41,7 +42,7 @@ impl FileV4 {
     }
 }
 
-/// A format 4 file as written: the same fields, borrowed from the document.
+/// A format 5 file as written: the same fields, borrowed from the document.
 #[derive(Serialize)]
 #[serde(rename = "Curriculum")]
 struct FileV4Out<'a> {
@@ -53,12 +54,12 @@ struct FileV4Out<'a> {
     panel: &'a PanelRecord,
 }
 
-/// Parses `text` as a format 4 (or 3) file.
+/// Parses `text` as a format 5 (or 4, or 3) file.
 pub(super) fn parse(text: &str) -> Result<FileV4, ron::error::SpannedError> {
     messages::options().from_str(text)
 }
 
-/// The canonical format 4 text of `doc`.
+/// The canonical format 5 text of `doc`.
 pub(super) fn render(doc: &Curriculum) -> String {
     let file = FileV4Out {
         format: super::FORMAT,

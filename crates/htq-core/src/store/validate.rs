@@ -87,6 +87,22 @@ pub(super) fn references(doc: &Curriculum, text: &str) -> Result<(), TextError> 
             }
         }
     }
+    let mut out_of_scope = HashSet::new();
+    for entry in &doc.qualification.out_of_scope {
+        check(KSB, entry.ksb.as_str(), &|| {
+            "the list of KSBs out of scope".into()
+        })?;
+        if !out_of_scope.insert(&entry.ksb) {
+            let place = position::of_string(text, entry.ksb.as_str()).unwrap_or((0, 0));
+            return Err(TextError::at(
+                place,
+                format!(
+                    "KSB \"{}\" is listed twice as out of scope; list it once",
+                    entry.ksb
+                ),
+            ));
+        }
+    }
     for mapping in &doc.mappings {
         check(OUTCOME, mapping.outcome.as_str(), &|| "a mapping".into())?;
         check(KSB, mapping.ksb.as_str(), &|| "a mapping".into())?;

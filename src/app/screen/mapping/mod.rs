@@ -49,6 +49,10 @@ pub enum Message {
     ExportCsv,
     /// Export the KSB-mapping workbook (.xlsx).
     ExportWorkbook,
+    /// Put a KSB out of scope (true) or bring it back into scope (false).
+    OutOfScope(KsbId, bool),
+    /// The reason a KSB is out of scope changed.
+    OutOfScopeReason(KsbId, String),
 }
 
 /// A filter choice: everything, or one item.
@@ -276,6 +280,23 @@ impl State {
                 field: TextField::MappingNote(outcome, ksb),
                 value: note,
             }),
+            Message::OutOfScope(ksb, true) => {
+                let field = view::out_of_scope_field(&ksb);
+                let edit = crate::model::Edit::SetOutOfScope {
+                    ksb,
+                    reason: Some(String::new()),
+                };
+                Action::edit_and_focus(edit, field)
+            }
+            Message::OutOfScope(ksb, false) => {
+                Action::edit(crate::model::Edit::SetOutOfScope { ksb, reason: None })
+            }
+            Message::OutOfScopeReason(ksb, reason) => {
+                Action::edit(crate::model::Edit::SetOutOfScope {
+                    ksb,
+                    reason: Some(reason),
+                })
+            }
             Message::OpenOutcome(outcome) => Action::Locate(Location::Outcome(outcome)),
             Message::Import => Action::Pick(Purpose::ImportStandard),
             Message::StandardRead(Ok(read)) => {

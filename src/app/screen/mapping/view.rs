@@ -9,7 +9,7 @@ use crate::app::Session;
 use crate::app::fields::field_id;
 use crate::app::screen::widgets::{caption, heading, secondary};
 use crate::app::theme::{self, size, space};
-use crate::model::{Coverage, StandardId, TextField, Theme, UnitId, outcome_label};
+use crate::model::{Coverage, KsbId, StandardId, TextField, Theme, UnitId, outcome_label};
 use iced::widget::{
     Column, Row, button, checkbox, column, container, mouse_area, pick_list, row, text, text_input,
     tooltip,
@@ -262,8 +262,18 @@ impl State {
             return text("Nothing to show with these filters.").into();
         };
         let (symbol, meaning) = status_symbol(column.status);
+        let out_of_scope = doc
+            .qualification
+            .out_of_scope
+            .iter()
+            .find(|o| o.ksb == *column.ksb);
         let mut status = format!("{symbol} {} {}: {meaning}", column.reference, column.code);
-        if let PathwayStatus::SomePathways { witness } = column.status {
+        if out_of_scope.is_some() {
+            status = format!(
+                "○ {} {}: out of scope for this qualification; no coverage is asked of it",
+                column.reference, column.code
+            );
+        } else if let PathwayStatus::SomePathways { witness } = column.status {
             let numbers: Vec<&str> = witness
                 .iter()
                 .filter_map(|id| doc.unit(id).map(|u| u.number.as_str()))
@@ -299,6 +309,7 @@ impl State {
             ))
             .font(theme::BOLD),
             text(status).size(size::SMALL),
+            self.scope_row(column.ksb, out_of_scope.map(|o| o.reason.as_str())),
             row![
                 caption("Covered by"),
                 Row::with_children(covering).spacing(space::XS).wrap()
@@ -338,6 +349,36 @@ impl State {
             .style(theme::card)
             .into()
     }
+}
+
+impl State {
+    /// The tick that puts the selected KSB out of scope, and its reason when it is.
+    fn scope_row<'a>(&self, ksb: &KsbId, reason: Option<&'a str>) -> Element<'a, Message> {
+        let toggled = ksb.clone();
+        let tick = checkbox(reason.is_some())
+            .label("Out of scope for this qualification")
+            .on_toggle(move |on| Message::OutOfScope(toggled.clone(), on))
+            .text_size(size::SMALL);
+        let Some(reason) = reason else {
+            return tick.into();
+        };
+        let ksb = ksb.clone();
+        row![
+            tick,
+            text_input("Why? e.g. delivered in the workplace", reason)
+                .id(out_of_scope_field(&ksb))
+                .on_input(move |reason| Message::OutOfScopeReason(ksb.clone(), reason))
+                .padding(4),
+        ]
+        .spacing(space::S)
+        .align_y(Alignment::Center)
+        .into()
+    }
+}
+
+/// The id of the reason field of an out-of-scope KSB.
+pub(super) fn out_of_scope_field(ksb: &KsbId) -> iced::widget::Id {
+    iced::widget::Id::from(format!("out-of-scope-{ksb}"))
 }
 
 fn tool_owned<'a>(label: String, message: Message) -> Element<'a, Message> {

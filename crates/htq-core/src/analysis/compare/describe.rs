@@ -226,6 +226,22 @@ fn describe_one(doc: &Curriculum, edit: &Edit) -> String {
         }
         Edit::SetRules(_) => "Changed the rules of combination".into(),
         Edit::SetClaims(_) => "Changed the occupations claimed".into(),
+        Edit::SetOutOfScope {
+            ksb,
+            reason: Some(reason),
+        } => format!(
+            "Put {} out of scope: \"{}\"",
+            ksb_label(doc, ksb),
+            reason.trim()
+        ),
+        Edit::SetOutOfScope { ksb, reason: None } => {
+            format!("Brought {} back into scope", ksb_label(doc, ksb))
+        }
+        Edit::RestoreOutOfScope { entry, .. } => format!(
+            "Put {} out of scope: \"{}\"",
+            ksb_label(doc, &entry.ksb),
+            entry.reason.trim()
+        ),
         Edit::SetCoverage {
             outcome,
             ksb,

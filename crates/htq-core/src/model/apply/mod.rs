@@ -9,8 +9,8 @@ use super::checks::{check_index, move_item};
 use super::edit::missing;
 use super::{
     ContentTopic, Coverage, Criterion, CriterionId, Curriculum, Duty, DutyId, Edit, EditError, Ksb,
-    KsbId, LearningOutcome, Mapping, NumberField, OutcomeId, Resource, ResourceId, Standard,
-    StandardId, TextField, TopicId, Unit, UnitId,
+    KsbId, LearningOutcome, Mapping, NumberField, OutOfScope, OutcomeId, Resource, ResourceId,
+    Standard, StandardId, TextField, TopicId, Unit, UnitId,
 };
 use std::collections::HashSet;
 
@@ -36,6 +36,7 @@ impl Curriculum {
                     .map(|ksb| ksb.id.clone())
                     .collect();
                 let mut cascade = self.unmap_all(|m| ksbs.contains(&m.ksb));
+                cascade.extend(self.back_in_scope(|k| ksbs.contains(k)));
                 let claims = &self.qualification.claims;
                 if claims.iter().any(|c| c.standard == standard) {
                     cascade.push(Edit::SetClaims(
@@ -59,11 +60,55 @@ impl Curriculum {
                     .filter(|k| !kept.contains(&k.id))
                     .map(|k| k.id.clone())
                     .collect();
-                let cascade = self.unmap_all(|m| retired.contains(&m.ksb));
+                let mut cascade = self.unmap_all(|m| retired.contains(&m.ksb));
+                cascade.extend(self.back_in_scope(|k| retired.contains(k)));
                 self.apply_cascade(cascade, Edit::ReplaceStandard { standard })
             }
             other => self.apply_one(other),
         }
+    }
+
+    /// See [`Edit::SetOutOfScope`].
+    fn set_out_of_scope(&mut self, ksb: KsbId, reason: Option<String>) -> Result<Edit, EditError> {
+        if self.ksb(&ksb).is_none() {
+            return Err(missing("KSB", &ksb));
+        }
+        let list = &mut self.qualification.out_of_scope;
+        let at = list.iter().position(|o| o.ksb == ksb);
+        Ok(match (at, reason) {
+            (Some(index), None) => Edit::RestoreOutOfScope {
+                index,
+                entry: list.remove(index),
+            },
+            (Some(index), Some(reason)) => {
+                let old = std::mem::replace(&mut list[index].reason, reason);
+                Edit::SetOutOfScope {
+                    ksb,
+                    reason: Some(old),
+                }
+            }
+            (None, Some(reason)) => {
+                list.push(OutOfScope {
+                    ksb: ksb.clone(),
+                    reason,
+                });
+                Edit::SetOutOfScope { ksb, reason: None }
+            }
+            (None, None) => Edit::SetOutOfScope { ksb, reason: None },
+        })
+    }
+
+    /// Edits that bring back into scope every KSB `gone` names.
+    fn back_in_scope(&self, gone: impl Fn(&KsbId) -> bool) -> Vec<Edit> {
+        self.qualification
+            .out_of_scope
+            .iter()
+            .filter(|o| gone(&o.ksb))
+            .map(|o| Edit::SetOutOfScope {
+                ksb: o.ksb.clone(),
+                reason: None,
+            })
+            .collect()
     }
 
     fn unmap_all(&self, which: impl Fn(&Mapping) -> bool) -> Vec<Edit> {
@@ -314,6 +359,20 @@ impl Curriculum {
                 self.check_claims(&claims)?;
                 let old = std::mem::replace(&mut self.qualification.claims, claims);
                 Ok(Edit::SetClaims(old))
+            }
+            Edit::SetOutOfScope { ksb, reason } => self.set_out_of_scope(ksb, reason),
+            Edit::RestoreOutOfScope { index, entry } => {
+                let list = &self.qualification.out_of_scope;
+                check_index(index, list.len())?;
+                if self.ksb(&entry.ksb).is_none() {
+                    return Err(missing("KSB", &entry.ksb));
+                }
+                if list.iter().any(|o| o.ksb == entry.ksb) {
+                    return Err(EditError::DuplicateId(entry.ksb.0.clone()));
+                }
+                let ksb = entry.ksb.clone();
+                self.qualification.out_of_scope.insert(index, entry);
+                Ok(Edit::SetOutOfScope { ksb, reason: None })
             }
             Edit::SetCoverage {
                 outcome,
