@@ -157,3 +157,63 @@ fn following_a_gap_finding_selects_its_ksb_and_leads_to_an_outcome() {
     click(&mut app, &label);
     assert_eq!(app.screen(), Screen::Unit(unit.id.clone()));
 }
+
+/// Where the matrix's "Pathway status" row is drawn, from the top of the window.
+fn matrix_top(app: &htq_studio::app::App) -> f32 {
+    support::ui::simulator(app)
+        .find("Pathway status")
+        .ok()
+        .and_then(|target| target.visible_bounds())
+        .map(|bounds| bounds.y)
+        .expect("the matrix is drawn")
+}
+
+#[test]
+fn the_matrix_stays_put_whatever_the_detail_panel_shows_and_a_click_selects_what_it_cycles() {
+    let mut app = open_matrix("medtech-htq.ron");
+    let top = matrix_top(&app);
+    let (rows, columns) = {
+        let session = session(&app);
+        let rows = workspace(&app).mapping.rows(&session.doc).len();
+        let columns = workspace(&app).mapping.columns(session).len();
+        (rows, columns)
+    };
+    // The busiest cell (a long statement, several covering outcomes, a partial note) and a
+    // quiet one.
+    let busiest = {
+        let session = session(&app);
+        let rows = workspace(&app).mapping.rows(&session.doc);
+        let columns = workspace(&app).mapping.columns(session);
+        (0..rows.len())
+            .flat_map(|r| (0..columns.len()).map(move |c| (r, c)))
+            .max_by_key(|&(r, c)| {
+                let note = session
+                    .doc
+                    .mapping(rows[r].outcome, columns[c].ksb)
+                    .map_or(0, |m| m.note.len());
+                note + columns[c].text.len()
+            })
+            .expect("cells")
+    };
+    for (r, c) in [busiest, (rows - 1, columns - 1), (0, 0)] {
+        let _ = app.update(Message::Mapping(mapping::Message::Select(r, c)));
+        assert_eq!(
+            matrix_top(&app),
+            top,
+            "selecting cell {r},{c} moves the matrix"
+        );
+    }
+
+    let (outcome, ksb) = {
+        let session = session(&app);
+        let rows = workspace(&app).mapping.rows(&session.doc);
+        let columns = workspace(&app).mapping.columns(session);
+        (rows[2].outcome.clone(), columns[3].ksb.clone())
+    };
+    let _ = app.update(Message::Mapping(mapping::Message::Cycle(outcome, ksb)));
+    assert_eq!(
+        workspace(&app).mapping.selected,
+        (2, 3),
+        "the cell clicked is the one selected"
+    );
+}

@@ -17,6 +17,9 @@ use iced::keyboard::{Key, key::Named};
 const CELL_WIDTH: f32 = 46.0;
 const CELL_HEIGHT: f32 = 30.0;
 const LABEL_WIDTH: f32 = 300.0;
+/// The height of the selected cell's detail panel, whatever it holds (it scrolls inside), so
+/// that the matrix below never moves as the selection does.
+const DETAIL_HEIGHT: f32 = 200.0;
 
 /// Messages of the mapping screen.
 #[derive(Debug, Clone)]
@@ -137,6 +140,8 @@ pub struct MatrixColumn<'a> {
     pub text: &'a str,
     /// Pathway status.
     pub status: &'a PathwayStatus,
+    /// Whether the qualification leaves it out of scope (no coverage is asked of it).
+    pub out_of_scope: bool,
 }
 
 impl State {
@@ -171,6 +176,12 @@ impl State {
         let doc = &session.doc;
         let report = session.pathways();
         let mut statuses = report.ksbs.iter();
+        let out_of_scope: std::collections::HashSet<&KsbId> = doc
+            .qualification
+            .out_of_scope
+            .iter()
+            .map(|o| &o.ksb)
+            .collect();
         let mut columns = Vec::new();
         for standard in &doc.standards {
             for ksb in &standard.ksbs {
@@ -182,7 +193,8 @@ impl State {
                     Choice::All => true,
                     Choice::One(id, _) => &standard.id == id,
                 };
-                let gap = !matches!(status, PathwayStatus::Mandatory);
+                let excluded = out_of_scope.contains(&ksb.id);
+                let gap = !excluded && !matches!(status, PathwayStatus::Mandatory);
                 if wanted_standard && (!self.gaps_only || gap) {
                     columns.push(MatrixColumn {
                         reference: &standard.reference,
@@ -191,6 +203,7 @@ impl State {
                         kind: ksb.kind,
                         text: &ksb.text,
                         status,
+                        out_of_scope: excluded,
                     });
                 }
             }
@@ -220,6 +233,11 @@ impl State {
                 Action::Seal
             }
             Message::Cycle(outcome, ksb) => {
+                let row = self.rows(doc).iter().position(|r| *r.outcome == outcome);
+                let column = self.columns(session).iter().position(|c| *c.ksb == ksb);
+                if let (Some(row), Some(column)) = (row, column) {
+                    self.selected = (row, column);
+                }
                 let next = match doc.mapping(&outcome, &ksb).map(|m| m.coverage) {
                     None => Some(Coverage::Partial),
                     Some(Coverage::Partial) => Some(Coverage::Full),

@@ -2,7 +2,8 @@
 //! of cells in view with its header rows and outcome column.
 
 use super::{
-    CELL_HEIGHT, CELL_WIDTH, Choice, LABEL_WIDTH, MatrixColumn, MatrixRow, Message, State,
+    CELL_HEIGHT, CELL_WIDTH, Choice, DETAIL_HEIGHT, LABEL_WIDTH, MatrixColumn, MatrixRow, Message,
+    State,
 };
 use crate::analysis::PathwayStatus;
 use crate::app::Session;
@@ -11,8 +12,8 @@ use crate::app::screen::widgets::{caption, heading, secondary};
 use crate::app::theme::{self, size, space};
 use crate::model::{Coverage, KsbId, StandardId, TextField, Theme, UnitId, outcome_label};
 use iced::widget::{
-    Column, Row, button, checkbox, column, container, mouse_area, pick_list, row, text, text_input,
-    tooltip,
+    Column, Row, button, checkbox, column, container, mouse_area, pick_list, row, scrollable, text,
+    text_input, tooltip,
 };
 use iced::{Alignment, Element, Length, mouse};
 
@@ -23,6 +24,9 @@ fn status_symbol(status: &PathwayStatus) -> (&'static str, &'static str) {
         PathwayStatus::Uncovered => ("✖", "not covered"),
     }
 }
+
+/// The status symbol and meaning of a KSB the qualification leaves out of scope.
+const OUT_OF_SCOPE: (&str, &str) = ("○", "out of scope for this qualification");
 
 fn cell_symbol(coverage: Option<Coverage>) -> &'static str {
     match coverage {
@@ -105,7 +109,7 @@ impl State {
             );
             page = page.push(filters);
             page = page.push(
-                text("Cells: · not mapped, ◐ partial, ● full. Status: ✔ every pathway, ▲ some pathways miss it, ✖ not covered. Arrows move, Space cycles.")
+                text("Cells: · not mapped, ◐ partial, ● full. Status: ✔ every pathway, ▲ some pathways miss it, ✖ not covered, ○ out of scope. Arrows move, Space cycles.")
                     .size(size::SMALL)
                     .style(theme::muted),
             );
@@ -177,7 +181,11 @@ impl State {
             );
         }
         for column in visible_columns {
-            let (symbol, meaning) = status_symbol(column.status);
+            let (symbol, meaning) = if column.out_of_scope {
+                OUT_OF_SCOPE
+            } else {
+                status_symbol(column.status)
+            };
             header = header.push(tooltip(
                 container(text(column.code).size(size::SMALL).font(theme::BOLD))
                     .width(CELL_WIDTH)
@@ -269,8 +277,9 @@ impl State {
             .find(|o| o.ksb == *column.ksb);
         let mut status = format!("{symbol} {} {}: {meaning}", column.reference, column.code);
         if out_of_scope.is_some() {
+            let (symbol, meaning) = OUT_OF_SCOPE;
             status = format!(
-                "○ {} {}: out of scope for this qualification; no coverage is asked of it",
+                "{symbol} {} {}: {meaning}; no coverage is asked of it",
                 column.reference, column.code
             );
         } else if let PathwayStatus::SomePathways { witness } = column.status {
@@ -343,9 +352,10 @@ impl State {
                 .align_y(Alignment::Center),
             );
         }
-        container(info)
+        container(scrollable(info).height(Length::Fill))
             .padding(space::S)
             .width(Length::Fill)
+            .height(DETAIL_HEIGHT)
             .style(theme::card)
             .into()
     }
