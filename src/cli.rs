@@ -155,6 +155,9 @@ struct ExportArgs {
     /// Write the specification PDF here.
     #[arg(long, value_name = "OUT.pdf", group = "output")]
     pdf: Option<PathBuf>,
+    /// Write the specification as one accessible web page here.
+    #[arg(long, value_name = "OUT.html", group = "output")]
+    html: Option<PathBuf>,
     /// Only this unit in the PDF, by its number (e.g. 4017).
     #[arg(long, value_name = "NUMBER", requires = "pdf")]
     unit: Option<String>,
@@ -392,14 +395,15 @@ fn import_standard(args: &ImportStandardArgs, console: &mut Console) -> ExitCode
 }
 
 /// `export FILE [--mapping-csv OUT.csv] [--structure-xlsx OUT.xlsx] [--mapping-xlsx OUT.xlsx]
-/// [--pdf OUT.pdf [--unit NUMBER | --with-minutes]] [--minutes OUT.pdf]`: writes each export
-/// asked for.
+/// [--pdf OUT.pdf [--unit NUMBER | --with-minutes]] [--html OUT.html] [--minutes OUT.pdf]`:
+/// writes each export asked for.
 fn export(args: &ExportArgs, console: &mut Console) -> ExitCode {
     let outputs: Vec<&Path> = [
         &args.mapping_csv,
         &args.structure_xlsx,
         &args.mapping_xlsx,
         &args.pdf,
+        &args.html,
         &args.minutes,
     ]
     .into_iter()
@@ -443,6 +447,16 @@ fn export(args: &ExportArgs, console: &mut Console) -> ExitCode {
         if let Some(failed) = write_export(console, &args.file, out, made) {
             return failed;
         }
+    }
+    if let Some(out) = &args.html
+        && let Some(failed) = write_export(
+            console,
+            &args.file,
+            out,
+            export::specification_html(&doc).map(String::into_bytes),
+        )
+    {
+        return failed;
     }
     if let Some(out) = &args.minutes
         && let Some(failed) = write_export(

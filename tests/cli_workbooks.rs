@@ -1,5 +1,6 @@
 //! `htq-studio export FILE --structure-xlsx OUT --mapping-xlsx OUT` writes both submission
-//! workbooks from the shipped curriculum; what they hold is read back cell by cell.
+//! workbooks from the shipped curriculum; what they hold is read back cell by cell. No
+//! export (workbook or web page) is written over the curriculum it is made from.
 
 use calamine::{Reader, Xlsx};
 use std::path::Path;
@@ -49,13 +50,13 @@ fn export_writes_both_workbooks_and_they_read_back() -> Result {
 }
 
 #[test]
-fn a_workbook_over_the_curriculum_is_refused_and_the_curriculum_kept() -> Result {
+fn an_export_over_the_curriculum_is_refused_and_the_curriculum_kept() -> Result {
     let dir = tempfile::tempdir()?;
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("curricula/medtech-htq.ron");
     let path = dir.path().join("c.ron");
     std::fs::copy(&shipped, &path)?;
     let original = std::fs::read(&path)?;
-    for flag in ["--structure-xlsx", "--mapping-xlsx"] {
+    for flag in ["--structure-xlsx", "--mapping-xlsx", "--html"] {
         let output = Command::new(env!("CARGO_BIN_EXE_htq-studio"))
             .args(["export", "c.ron", flag, "c.ron"])
             .current_dir(dir.path())

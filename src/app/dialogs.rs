@@ -25,6 +25,8 @@ pub enum Purpose {
     ExportPdf,
     /// Save the KSB mapping CSV.
     ExportCsv,
+    /// Save the specification as a web page.
+    ExportHtml,
     /// Save the qualification-structure workbook (.xlsx).
     ExportStructureWorkbook,
     /// Save the KSB-mapping workbook (.xlsx).
@@ -111,6 +113,14 @@ impl Dialogs for NativeDialogs {
                     dialog
                         .set_title("Export KSB mapping spreadsheet")
                         .add_filter("CSV", &["csv"])
+                        .set_file_name(suggested_name)
+                        .save_file()
+                        .await
+                }
+                Purpose::ExportHtml => {
+                    dialog
+                        .set_title("Export specification web page")
+                        .add_filter("Web page", &["html"])
                         .set_file_name(suggested_name)
                         .save_file()
                         .await

@@ -359,8 +359,8 @@ pub fn export_csv(path: PathBuf, doc: Curriculum, source: Option<PathBuf>) -> Ta
     )
 }
 
-/// Writes a submission workbook that `make` builds (structure or KSB mapping).
-pub fn export_workbook(
+/// Writes an export that `make` builds (a web page, a workbook).
+pub fn export_with(
     path: PathBuf,
     doc: Curriculum,
     source: Option<PathBuf>,

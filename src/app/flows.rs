@@ -176,6 +176,7 @@ impl App {
             Purpose::ExportPdf => format!("{stem}.pdf"),
             Purpose::ExportMinutes => format!("{stem}-minutes.pdf"),
             Purpose::ExportCsv => format!("{stem}-ksb-mapping.csv"),
+            Purpose::ExportHtml => format!("{stem}.html"),
             Purpose::ExportStructureWorkbook => format!("{stem}-structure.xlsx"),
             Purpose::ExportMappingWorkbook => format!("{stem}-ksb-mapping.xlsx"),
             _ => format!("{stem}.ron"),
@@ -219,13 +220,18 @@ impl App {
             Purpose::ExportCsv => {
                 files::export_csv(files::with_extension(path, "csv"), doc, source)
             }
-            Purpose::ExportStructureWorkbook => files::export_workbook(
+            Purpose::ExportHtml => {
+                files::export_with(files::with_extension(path, "html"), doc, source, |doc| {
+                    crate::export::specification_html(doc).map(String::into_bytes)
+                })
+            }
+            Purpose::ExportStructureWorkbook => files::export_with(
                 files::with_extension(path, "xlsx"),
                 doc,
                 source,
                 crate::export::structure_xlsx,
             ),
-            Purpose::ExportMappingWorkbook => files::export_workbook(
+            Purpose::ExportMappingWorkbook => files::export_with(
                 files::with_extension(path, "xlsx"),
                 doc,
                 source,

@@ -208,6 +208,12 @@ fn tool_commands(app: &App) -> Vec<(bool, ToolCommand)> {
             "Export the specification PDF (Ctrl+E)",
             when(has_doc, Command::ExportPdf),
         ),
+        item(
+            false,
+            "Export web page…",
+            "Export the specification as one accessible web page (HTML)",
+            when(has_doc, Command::ExportHtml),
+        ),
     ];
     if has_doc {
         commands.push(item(

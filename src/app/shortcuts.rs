@@ -24,6 +24,8 @@ pub enum Command {
     Search,
     /// Export the specification PDF.
     ExportPdf,
+    /// Export the specification as a web page.
+    ExportHtml,
     /// Show or hide the shortcuts list.
     ShowShortcuts,
     /// Toggle workshop (presentation) mode.

@@ -261,6 +261,7 @@ impl App {
                 None => Task::none(),
             },
             Command::ExportPdf => self.pick(super::Purpose::ExportPdf),
+            Command::ExportHtml => self.pick(super::Purpose::ExportHtml),
             Command::ShowShortcuts => {
                 self.show_shortcuts = !self.show_shortcuts;
                 Task::none()

@@ -6,7 +6,8 @@
 //! of text; `typeset`, `table`, `furniture` and `wrap` measure and place them on pages
 //! (metrics from `fonts`); `pdf` puts the document together with printpdf (fonts, links,
 //! outline and metadata) around page content streams that `content` writes from the placed
-//! boxes. `mapping_csv` writes the KSB mapping spreadsheet. `minutes` writes the panel
+//! boxes. `html` writes the same blocks as one accessible web page. `mapping_csv` writes the
+//! KSB mapping spreadsheet and `workbooks` the submission workbooks. `minutes` writes the panel
 //! record, as its own PDF (`minutes_pdf`) or as an appendix of the specification.
 //! Nothing here reads or writes files.
 
@@ -15,6 +16,7 @@ mod content;
 mod deflate;
 mod fonts;
 mod furniture;
+mod html;
 pub mod mapping_csv;
 mod minutes;
 mod pdf;
@@ -28,6 +30,7 @@ mod wrap;
 #[cfg(test)]
 mod layout_tests;
 
+pub use html::specification_html;
 pub use minutes::minutes_pdf;
 pub use specification::specification_pdf;
 pub use workbooks::{mapping_xlsx, structure_xlsx};

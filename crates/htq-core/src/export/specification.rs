@@ -133,6 +133,21 @@ pub(crate) fn lay_out_with_contents(fonts: &Fonts, geometry: Geometry, blocks: &
     }
 }
 
+/// The blocks of the whole specification, as the PDF sets them (the HTML page is made from
+/// the same blocks, so the two never differ in what they say).
+pub(crate) fn specification_blocks(
+    fonts: &Fonts,
+    doc: &Curriculum,
+    with_minutes: bool,
+) -> Vec<Block> {
+    let mut writer = Writer {
+        fonts,
+        blocks: Vec::new(),
+    };
+    writer.whole(doc, with_minutes);
+    writer.blocks
+}
+
 /// Anchor of the unit at `index`.
 pub(crate) fn unit_anchor(index: usize) -> String {
     format!("unit-{index}")
