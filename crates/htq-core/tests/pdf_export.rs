@@ -270,3 +270,29 @@ fn hostile_content_exports_to_a_valid_pdf() {
         .unwrap();
     assert!(pages > 400, "{pages} pages");
 }
+
+#[test]
+fn the_pdf_is_1_7_with_xmp_metadata_and_its_title_shown_and_claims_no_pdfx() {
+    let doc = shipped();
+    let (_dir, pdf) = export_in(&doc, &PdfOptions::default());
+    let info = run("pdfinfo", &[], &pdf);
+    assert!(info.contains("PDF version:     1.7"), "{info}");
+    assert!(info.contains("Metadata Stream: yes"), "{info}");
+    let xmp = run("pdfinfo", &["-meta"], &pdf);
+    assert!(
+        xmp.contains(&format!(
+            "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:title>",
+            doc.qualification.title
+        )),
+        "{xmp}"
+    );
+    assert!(xmp.contains("<dc:language><rdf:Bag><rdf:li>en-GB</rdf:li>"));
+    let bytes = std::fs::read(&pdf).expect("the PDF reads back");
+    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    assert!(
+        !has(b"GTS_PDFX"),
+        "no PDF/X key for a file that is not PDF/X"
+    );
+    assert!(has(b"/DisplayDocTitle true"));
+    assert!(has(b"/Lang(en-GB)") || has(b"/Lang (en-GB)"));
+}

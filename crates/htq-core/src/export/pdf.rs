@@ -133,6 +133,7 @@ pub fn render(
     replace_contents(&mut pdf, contents)?;
     finish_catalog(&mut pdf, &layout.bookmarks)?;
     compress(&mut pdf);
+    describe(&mut pdf, metadata)?;
     let mut bytes = Vec::new();
     pdf.save_to(&mut bytes)
         .map_err(|error| ExportError::Pdf(error.to_string()))?;
@@ -301,6 +302,70 @@ fn finish_catalog(pdf: &mut lopdf::Document, bookmarks: &[Bookmark]) -> Result<(
         catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
     }
     Ok(())
+}
+
+/// Declares the file PDF 1.7, drops the empty PDF/X and trapping keys printpdf writes into
+/// the document information (they make readers take the file for PDF/X), asks viewers to show
+/// the title rather than the file name, and adds the XMP metadata packet (title, author,
+/// subject, keywords, language, producer) that accessibility checkers read. It claims no
+/// conformance the file does not meet: the pages are not tagged yet.
+fn describe(pdf: &mut lopdf::Document, metadata: &Metadata) -> Result<(), ExportError> {
+    pdf.version = "1.7".into();
+    let info = pdf.trailer.get(b"Info").and_then(Object::as_reference).ok();
+    if let Some(Ok(Object::Dictionary(info))) = info.map(|id| pdf.get_object_mut(id)) {
+        for key in [&b"GTS_PDFXVersion"[..], b"Trapped"] {
+            info.remove(key);
+        }
+    }
+    let mut dictionary = Dictionary::new();
+    dictionary.set("Type", Object::Name(b"Metadata".to_vec()));
+    dictionary.set("Subtype", Object::Name(b"XML".to_vec()));
+    let packet = lopdf::Stream::new(dictionary, xmp(metadata).into_bytes());
+    let packet = pdf.add_object(packet);
+    let catalog = pdf
+        .catalog_mut()
+        .map_err(|error| ExportError::Pdf(error.to_string()))?;
+    catalog.set("Metadata", Object::Reference(packet));
+    let mut viewer = Dictionary::new();
+    viewer.set("DisplayDocTitle", Object::Boolean(true));
+    catalog.set("ViewerPreferences", Object::Dictionary(viewer));
+    Ok(())
+}
+
+/// The XMP packet of `metadata`.
+fn xmp(metadata: &Metadata) -> String {
+    let escape = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let keywords: Vec<String> = metadata
+        .keywords
+        .iter()
+        .map(|k| format!("<rdf:li>{}</rdf:li>", escape(k)))
+        .collect();
+    format!(
+        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\
+         <x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n\
+         <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n\
+         <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
+         xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n\
+         <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>\n\
+         <dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>\n\
+         <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{subject}</rdf:li></rdf:Alt></dc:description>\n\
+         <dc:subject><rdf:Bag>{keywords}</rdf:Bag></dc:subject>\n\
+         <dc:language><rdf:Bag><rdf:li>en-GB</rdf:li></rdf:Bag></dc:language>\n\
+         <dc:format>application/pdf</dc:format>\n\
+         <pdf:Producer>HTQ Studio {version}</pdf:Producer>\n\
+         <xmp:CreatorTool>HTQ Studio</xmp:CreatorTool>\n\
+         </rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>",
+        title = escape(&metadata.title),
+        author = escape(&metadata.author),
+        subject = escape(&metadata.subject),
+        keywords = keywords.join(""),
+        version = env!("CARGO_PKG_VERSION"),
+    )
 }
 
 /// Removes the creation and modification dates printpdf always writes, for a PDF made with
