@@ -158,6 +158,9 @@ struct ExportArgs {
     /// Write the specification as one accessible web page here.
     #[arg(long, value_name = "OUT.html", group = "output")]
     html: Option<PathBuf>,
+    /// Write the qualification as a 1EdTech CASE 1.1 package (JSON) here.
+    #[arg(long, value_name = "OUT.json", group = "output")]
+    case: Option<PathBuf>,
     /// Only this unit in the PDF, by its number (e.g. 4017).
     #[arg(long, value_name = "NUMBER", requires = "pdf")]
     unit: Option<String>,
@@ -395,7 +398,8 @@ fn import_standard(args: &ImportStandardArgs, console: &mut Console) -> ExitCode
 }
 
 /// `export FILE [--mapping-csv OUT.csv] [--structure-xlsx OUT.xlsx] [--mapping-xlsx OUT.xlsx]
-/// [--pdf OUT.pdf [--unit NUMBER | --with-minutes]] [--html OUT.html] [--minutes OUT.pdf]`:
+/// [--pdf OUT.pdf [--unit NUMBER | --with-minutes]] [--html OUT.html] [--case OUT.json]
+/// [--minutes OUT.pdf]`:
 /// writes each export asked for.
 fn export(args: &ExportArgs, console: &mut Console) -> ExitCode {
     let outputs: Vec<&Path> = [
@@ -404,6 +408,7 @@ fn export(args: &ExportArgs, console: &mut Console) -> ExitCode {
         &args.mapping_xlsx,
         &args.pdf,
         &args.html,
+        &args.case,
         &args.minutes,
     ]
     .into_iter()
@@ -454,6 +459,16 @@ fn export(args: &ExportArgs, console: &mut Console) -> ExitCode {
             &args.file,
             out,
             export::specification_html(&doc).map(String::into_bytes),
+        )
+    {
+        return failed;
+    }
+    if let Some(out) = &args.case
+        && let Some(failed) = write_export(
+            console,
+            &args.file,
+            out,
+            Ok(export::case_json(&doc, made_at()).into_bytes()),
         )
     {
         return failed;

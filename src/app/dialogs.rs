@@ -27,6 +27,8 @@ pub enum Purpose {
     ExportCsv,
     /// Save the specification as a web page.
     ExportHtml,
+    /// Save the qualification as a CASE package (JSON).
+    ExportCase,
     /// Save the qualification-structure workbook (.xlsx).
     ExportStructureWorkbook,
     /// Save the KSB-mapping workbook (.xlsx).
@@ -121,6 +123,14 @@ impl Dialogs for NativeDialogs {
                     dialog
                         .set_title("Export specification web page")
                         .add_filter("Web page", &["html"])
+                        .set_file_name(suggested_name)
+                        .save_file()
+                        .await
+                }
+                Purpose::ExportCase => {
+                    dialog
+                        .set_title("Export CASE package")
+                        .add_filter("CASE package (JSON)", &["json"])
                         .set_file_name(suggested_name)
                         .save_file()
                         .await

@@ -364,7 +364,7 @@ pub fn export_with(
     path: PathBuf,
     doc: Curriculum,
     source: Option<PathBuf>,
-    make: fn(&Curriculum) -> Result<Vec<u8>, export::ExportError>,
+    make: impl FnOnce(&Curriculum) -> Result<Vec<u8>, export::ExportError> + Send + 'static,
 ) -> Task<Message> {
     on_worker(
         Work::Exporting,

@@ -177,6 +177,7 @@ impl App {
             Purpose::ExportMinutes => format!("{stem}-minutes.pdf"),
             Purpose::ExportCsv => format!("{stem}-ksb-mapping.csv"),
             Purpose::ExportHtml => format!("{stem}.html"),
+            Purpose::ExportCase => format!("{stem}-case.json"),
             Purpose::ExportStructureWorkbook => format!("{stem}-structure.xlsx"),
             Purpose::ExportMappingWorkbook => format!("{stem}-ksb-mapping.xlsx"),
             _ => format!("{stem}.ron"),
@@ -225,6 +226,12 @@ impl App {
                     crate::export::specification_html(doc).map(String::into_bytes)
                 })
             }
+            Purpose::ExportCase => files::export_with(
+                files::with_extension(path, "json"),
+                doc,
+                source,
+                move |doc| Ok(crate::export::case_json(doc, now).into_bytes()),
+            ),
             Purpose::ExportStructureWorkbook => files::export_with(
                 files::with_extension(path, "xlsx"),
                 doc,

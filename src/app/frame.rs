@@ -214,6 +214,12 @@ fn tool_commands(app: &App) -> Vec<(bool, ToolCommand)> {
             "Export the specification as one accessible web page (HTML)",
             when(has_doc, Command::ExportHtml),
         ),
+        item(
+            false,
+            "Export CASE…",
+            "Export the qualification as a 1EdTech CASE 1.1 package for OpenSALT and learning platforms",
+            when(has_doc, Command::ExportCase),
+        ),
     ];
     if has_doc {
         commands.push(item(

@@ -26,6 +26,8 @@ pub enum Command {
     ExportPdf,
     /// Export the specification as a web page.
     ExportHtml,
+    /// Export the qualification as a CASE package.
+    ExportCase,
     /// Show or hide the shortcuts list.
     ShowShortcuts,
     /// Toggle workshop (presentation) mode.

@@ -262,6 +262,7 @@ impl App {
             },
             Command::ExportPdf => self.pick(super::Purpose::ExportPdf),
             Command::ExportHtml => self.pick(super::Purpose::ExportHtml),
+            Command::ExportCase => self.pick(super::Purpose::ExportCase),
             Command::ShowShortcuts => {
                 self.show_shortcuts = !self.show_shortcuts;
                 Task::none()

@@ -12,6 +12,7 @@
 //! Nothing here reads or writes files.
 
 mod appendix;
+mod case;
 mod content;
 mod deflate;
 mod fonts;
@@ -30,6 +31,7 @@ mod wrap;
 #[cfg(test)]
 mod layout_tests;
 
+pub use case::case_json;
 pub use html::specification_html;
 pub use minutes::minutes_pdf;
 pub use specification::specification_pdf;
