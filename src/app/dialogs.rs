@@ -72,85 +72,70 @@ impl Dialogs for NativeDialogs {
             dialog = dialog.set_directory(folder);
         }
         Box::pin(async move {
-            let handle = match purpose {
-                Purpose::OpenCurriculum | Purpose::UnitLibrary | Purpose::CompareWith => {
+            let handle = match save_as(purpose) {
+                Some((title, filter, extensions)) => {
                     dialog
-                        .set_title(match purpose {
-                            Purpose::UnitLibrary => "Bring units in from a curriculum",
-                            Purpose::CompareWith => "Compare with another version",
-                            _ => "Open a curriculum",
-                        })
-                        .add_filter("HTQ curriculum", &["ron"])
+                        .set_title(title)
+                        .add_filter(filter, extensions)
+                        .set_file_name(suggested_name)
+                        .save_file()
+                        .await
+                }
+                None => {
+                    let (title, filter, extensions) = open_as(purpose);
+                    dialog
+                        .set_title(title)
+                        .add_filter(filter, extensions)
                         .pick_file()
-                        .await
-                }
-                Purpose::ImportStandard => {
-                    dialog
-                        .set_title("Import an occupational standard")
-                        .add_filter("Standard (JSON or CSV)", &["json", "csv"])
-                        .pick_file()
-                        .await
-                }
-                Purpose::SaveCurriculum => {
-                    dialog
-                        .set_title("Save curriculum as")
-                        .add_filter("HTQ curriculum", &["ron"])
-                        .set_file_name(suggested_name)
-                        .save_file()
-                        .await
-                }
-                Purpose::ExportPdf | Purpose::ExportMinutes => {
-                    dialog
-                        .set_title(if purpose == Purpose::ExportMinutes {
-                            "Export panel minutes PDF"
-                        } else {
-                            "Export specification PDF"
-                        })
-                        .add_filter("PDF", &["pdf"])
-                        .set_file_name(suggested_name)
-                        .save_file()
-                        .await
-                }
-                Purpose::ExportCsv => {
-                    dialog
-                        .set_title("Export KSB mapping spreadsheet")
-                        .add_filter("CSV", &["csv"])
-                        .set_file_name(suggested_name)
-                        .save_file()
-                        .await
-                }
-                Purpose::ExportHtml => {
-                    dialog
-                        .set_title("Export specification web page")
-                        .add_filter("Web page", &["html"])
-                        .set_file_name(suggested_name)
-                        .save_file()
-                        .await
-                }
-                Purpose::ExportCase => {
-                    dialog
-                        .set_title("Export CASE package")
-                        .add_filter("CASE package (JSON)", &["json"])
-                        .set_file_name(suggested_name)
-                        .save_file()
-                        .await
-                }
-                Purpose::ExportStructureWorkbook | Purpose::ExportMappingWorkbook => {
-                    dialog
-                        .set_title(if purpose == Purpose::ExportStructureWorkbook {
-                            "Export qualification-structure workbook"
-                        } else {
-                            "Export KSB-mapping workbook"
-                        })
-                        .add_filter("Excel workbook", &["xlsx"])
-                        .set_file_name(suggested_name)
-                        .save_file()
                         .await
                 }
             };
             handle.map(|file| file.path().to_path_buf())
         })
     }
+}
+
+/// Title, file type and extensions of a dialog picking an existing file for `purpose`.
+fn open_as(purpose: Purpose) -> (&'static str, &'static str, &'static [&'static str]) {
+    match purpose {
+        Purpose::UnitLibrary => (
+            "Bring units in from a curriculum",
+            "HTQ curriculum",
+            &["ron"],
+        ),
+        Purpose::CompareWith => ("Compare with another version", "HTQ curriculum", &["ron"]),
+        Purpose::ImportStandard => (
+            "Import an occupational standard",
+            "Standard (JSON or CSV)",
+            &["json", "csv"],
+        ),
+        _ => ("Open a curriculum", "HTQ curriculum", &["ron"]),
+    }
+}
+
+/// Title, file type and extensions of the save dialog for `purpose`; `None` for the purposes
+/// that pick an existing file.
+fn save_as(purpose: Purpose) -> Option<(&'static str, &'static str, &'static [&'static str])> {
+    Some(match purpose {
+        Purpose::SaveCurriculum => ("Save curriculum as", "HTQ curriculum", &["ron"]),
+        Purpose::ExportPdf => ("Export specification PDF", "PDF", &["pdf"]),
+        Purpose::ExportMinutes => ("Export panel minutes PDF", "PDF", &["pdf"]),
+        Purpose::ExportCsv => ("Export KSB mapping spreadsheet", "CSV", &["csv"]),
+        Purpose::ExportHtml => ("Export specification web page", "Web page", &["html"]),
+        Purpose::ExportCase => ("Export CASE package", "CASE package (JSON)", &["json"]),
+        Purpose::ExportStructureWorkbook => (
+            "Export qualification-structure workbook",
+            "Excel workbook",
+            &["xlsx"],
+        ),
+        Purpose::ExportMappingWorkbook => {
+            ("Export KSB-mapping workbook", "Excel workbook", &["xlsx"])
+        }
+        Purpose::OpenCurriculum
+        | Purpose::UnitLibrary
+        | Purpose::CompareWith
+        | Purpose::ImportStandard => return None,
+    })
 }
 
 /// The dialogs a window uses, shared with the tasks it starts.

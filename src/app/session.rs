@@ -291,6 +291,21 @@ fn is_unwritten(unit: &Unit) -> bool {
         })
 }
 
+/// The shipped curriculum with the introductions of its first `units` units gone, and its
+/// partial mappings made full, so that those are its only findings.
+#[cfg(test)]
+pub(crate) fn shipped_without_introductions(units: usize) -> Session {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("curricula/medtech-htq.ron");
+    let mut doc = crate::store::load(&path).expect("the shipped curriculum loads");
+    for unit in doc.units.iter_mut().take(units) {
+        unit.introduction.clear();
+    }
+    for mapping in &mut doc.mappings {
+        mapping.coverage = crate::model::Coverage::Full;
+    }
+    Session::new(doc, None)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,15 +313,7 @@ mod tests {
 
     /// The shipped curriculum with the first unit's introduction gone (one finding).
     fn session() -> Session {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("curricula/medtech-htq.ron");
-        let mut doc = crate::store::load(&path).expect("the shipped curriculum loads");
-        doc.units[0].introduction.clear();
-        // Only these findings: the shipped file's partial mappings (warnings) made full.
-        for mapping in &mut doc.mappings {
-            mapping.coverage = crate::model::Coverage::Full;
-        }
-        Session::new(doc, None)
+        shipped_without_introductions(1)
     }
 
     fn set_introduction(session: &mut Session, text: &str) {

@@ -501,16 +501,7 @@ mod tests {
 
     /// The shipped curriculum, which has no findings, with two units' introductions cleared.
     fn two_missing_introductions() -> Session {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("curricula/medtech-htq.ron");
-        let mut doc = crate::store::load(&path).expect("the shipped curriculum loads");
-        doc.units[0].introduction.clear();
-        doc.units[1].introduction.clear();
-        // Only these findings: the shipped file's partial mappings (warnings) made full.
-        for mapping in &mut doc.mappings {
-            mapping.coverage = crate::model::Coverage::Full;
-        }
-        let session = Session::new(doc, None);
+        let session = crate::app::session::shipped_without_introductions(2);
         let places: Vec<Location> = session
             .findings()
             .iter()

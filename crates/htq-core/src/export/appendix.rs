@@ -66,12 +66,6 @@ pub(crate) fn write(writer: &mut Writer<'_>, doc: &Curriculum) {
                 .map(move |(o, lo)| (&lo.id, (u, o)))
         })
         .collect();
-    let out_of_scope: HashMap<&KsbId, &str> = doc
-        .qualification
-        .out_of_scope
-        .iter()
-        .map(|o| (&o.ksb, o.reason.as_str()))
-        .collect();
     let mut covering: HashMap<&KsbId, Vec<(usize, usize, Coverage)>> = HashMap::new();
     for mapping in &doc.mappings {
         if let Some(&(u, o)) = outcomes.get(&mapping.outcome) {
@@ -123,8 +117,8 @@ pub(crate) fn write(writer: &mut Writer<'_>, doc: &Curriculum) {
                     })
                 })
                 .collect();
-            let pathway = match out_of_scope.get(&ksb.id) {
-                Some(reason) => format!("Out of scope: {}", reason.trim()),
+            let pathway = match doc.out_of_scope(&ksb.id) {
+                Some(entry) => format!("Out of scope: {}", entry.reason.trim()),
                 None => pathways
                     .get(&ksb.id)
                     .map_or("Not covered", |s| pathway_label(s))

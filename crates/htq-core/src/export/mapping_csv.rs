@@ -84,12 +84,6 @@ fn rows(doc: &Curriculum, report: &PathwayReport) -> Vec<[String; 9]> {
 pub(crate) fn keyed_rows(doc: &Curriculum, report: &PathwayReport) -> Vec<(KsbId, [String; 9])> {
     let statuses: HashMap<&KsbId, &PathwayStatus> =
         report.ksbs.iter().map(|k| (&k.ksb, &k.status)).collect();
-    let out_of_scope: HashMap<&KsbId, &str> = doc
-        .qualification
-        .out_of_scope
-        .iter()
-        .map(|o| (&o.ksb, o.reason.as_str()))
-        .collect();
     let mut by_ksb: HashMap<&KsbId, Vec<(usize, usize, &Mapping)>> = HashMap::new();
     for mapping in &doc.mappings {
         if let Some((u, o)) = doc.outcome_position(&mapping.outcome) {
@@ -118,8 +112,8 @@ pub(crate) fn keyed_rows(doc: &Curriculum, report: &PathwayReport) -> Vec<(KsbId
                 .map(|(u, o, m)| format!("{}: {}", outcome(*u, *o), m.note.trim()))
                 .collect();
             let coverage = mappings.iter().map(|(_, _, m)| m.coverage).max();
-            let status = match out_of_scope.get(&ksb.id) {
-                Some(reason) => format!("Out of scope: {}", reason.trim()),
+            let status = match doc.out_of_scope(&ksb.id) {
+                Some(entry) => format!("Out of scope: {}", entry.reason.trim()),
                 None => statuses.get(&ksb.id).map_or(String::new(), |status| {
                     status_text(doc, status, report.any_valid_programme)
                 }),

@@ -100,6 +100,14 @@ impl Curriculum {
         self.standards.iter().find(|standard| &standard.id == id)
     }
 
+    /// Why the qualification leaves the KSB `id` out of scope, if it does.
+    pub fn out_of_scope(&self, id: &KsbId) -> Option<&OutOfScope> {
+        self.qualification
+            .out_of_scope
+            .iter()
+            .find(|entry| &entry.ksb == id)
+    }
+
     /// The KSB with `id` and the standard that holds it.
     pub fn ksb(&self, id: &KsbId) -> Option<(&Standard, &Ksb)> {
         self.standards.iter().find_map(|standard| {

@@ -176,12 +176,6 @@ impl State {
         let doc = &session.doc;
         let report = session.pathways();
         let mut statuses = report.ksbs.iter();
-        let out_of_scope: std::collections::HashSet<&KsbId> = doc
-            .qualification
-            .out_of_scope
-            .iter()
-            .map(|o| &o.ksb)
-            .collect();
         let mut columns = Vec::new();
         for standard in &doc.standards {
             for ksb in &standard.ksbs {
@@ -193,7 +187,7 @@ impl State {
                     Choice::All => true,
                     Choice::One(id, _) => &standard.id == id,
                 };
-                let excluded = out_of_scope.contains(&ksb.id);
+                let excluded = doc.out_of_scope(&ksb.id).is_some();
                 let gap = !excluded && !matches!(status, PathwayStatus::Mandatory);
                 if wanted_standard && (!self.gaps_only || gap) {
                     columns.push(MatrixColumn {

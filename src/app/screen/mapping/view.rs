@@ -270,11 +270,7 @@ impl State {
             return text("Nothing to show with these filters.").into();
         };
         let (symbol, meaning) = status_symbol(column.status);
-        let out_of_scope = doc
-            .qualification
-            .out_of_scope
-            .iter()
-            .find(|o| o.ksb == *column.ksb);
+        let out_of_scope = doc.out_of_scope(column.ksb);
         let mut status = format!("{symbol} {} {}: {meaning}", column.reference, column.code);
         if out_of_scope.is_some() {
             let (symbol, meaning) = OUT_OF_SCOPE;
