@@ -128,3 +128,45 @@ fn identifiers_stay_when_the_package_is_made_again_or_an_item_is_reworded() {
             .any(|i| i["fullStatement"] == "Reworded by the panel")
     );
 }
+
+#[test]
+fn a_standard_comes_back_from_the_package_as_it_went_in() {
+    let doc = shipped();
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join("package.json");
+    std::fs::write(&path, case_json(&doc, WHEN)).expect("written");
+    let several = htq_core::import::read_standard(&path).expect_err("two standards: which?");
+    assert!(
+        several
+            .to_string()
+            .contains("holds 2 standards (ST0220, ST1512)"),
+        "{several}"
+    );
+    for original in &doc.standards {
+        let options = htq_core::import::ReadOptions {
+            reference: Some(original.reference.clone()),
+            ..Default::default()
+        };
+        let read = htq_core::import::read_standard_with(&path, &options)
+            .unwrap_or_else(|e| panic!("{}: {e}", original.reference));
+        assert_eq!(read.warnings, Vec::<String>::new());
+        let back = read.standard;
+        assert_eq!(
+            (&back.reference, &back.title, back.level),
+            (&original.reference, &original.title, original.level)
+        );
+        let statements =
+            |s: &htq_core::model::Standard| -> Vec<(htq_core::model::KsbKind, String, String)> {
+                s.ksbs
+                    .iter()
+                    .map(|k| (k.kind, k.code.clone(), k.text.clone()))
+                    .collect()
+            };
+        assert_eq!(
+            statements(&back),
+            statements(original),
+            "{}",
+            original.reference
+        );
+    }
+}

@@ -121,13 +121,14 @@ impl<'a> Package<'a> {
         }
         let mut ksb_nodes: HashMap<&str, Node> = HashMap::new();
         for (s, standard) in doc.standards.iter().enumerate() {
-            let standard_node = self.item(
+            let standard_node = self.item_at_level(
                 ("standard", standard.id.as_str()),
                 "Occupational standard",
                 standard.reference.trim(),
                 &format!("{} {}", standard.reference.trim(), standard.title.trim()),
                 &root,
                 doc.units.len() + s,
+                Some(standard.level),
             );
             for (k, ksb) in standard.ksbs.iter().enumerate() {
                 let node = self.item(
@@ -186,11 +187,29 @@ impl<'a> Package<'a> {
         parent: &Node,
         place: usize,
     ) -> Node {
+        self.item_at_level(key, item_type, code, statement, parent, place, None)
+    }
+
+    /// [`Package::item`], with the item's education level when it has one.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one CFItem's fields, named at the call"
+    )]
+    fn item_at_level(
+        &mut self,
+        key: (&str, &str),
+        item_type: &str,
+        code: &str,
+        statement: &str,
+        parent: &Node,
+        place: usize,
+        level: Option<u8>,
+    ) -> Node {
         let node = Node {
             title: statement.to_owned(),
             identifier: self.identifier(key.0, key.1),
         };
-        self.items.push(json!({
+        let mut item = json!({
             "identifier": node.identifier.to_string(),
             "uri": node.uri(),
             "fullStatement": statement,
@@ -199,7 +218,11 @@ impl<'a> Package<'a> {
             "language": "en-GB",
             "lastChangeDateTime": self.changed,
             "CFDocumentURI": self.document.link(),
-        }));
+        });
+        if let (Some(level), Some(fields)) = (level, item.as_object_mut()) {
+            fields.insert("educationLevel".into(), json!([level.to_string()]));
+        }
+        self.items.push(item);
         let association = self.association(
             &format!("child:{}:{}", key.0, key.1),
             "isChildOf",

@@ -45,6 +45,9 @@ pub fn select_standard_from_json(
 ) -> Result<StandardFile, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value = super::strict_json::parse(text)?;
+    if super::case::is_package(&value) {
+        return super::case::standard_from_case(&value, reference);
+    }
     match &value {
         Value::Array(records) => {
             let (index, record) = select(records, reference)?;

@@ -8,6 +8,7 @@
 //! naming the file and the field.
 
 mod api_json;
+mod case;
 mod clean;
 mod ksb_csv;
 mod merge;
