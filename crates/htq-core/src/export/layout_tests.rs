@@ -168,6 +168,55 @@ fn a_heading_is_never_last_on_its_page() {
 }
 
 #[test]
+fn no_topic_sub_heading_ends_a_page_and_no_paragraph_leaves_one_line_over() {
+    let fonts = fonts();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../curricula");
+    for name in ["medtech-htq.ron", "medtech-htq-draft.ron"] {
+        let doc = crate::store::load(&path.join(name)).unwrap();
+        let layout = specification_layout(fonts, &doc, &PdfOptions::default()).unwrap();
+        let topics: std::collections::HashSet<&str> = doc
+            .units
+            .iter()
+            .flat_map(|u| &u.outcomes)
+            .flat_map(|o| &o.content)
+            .map(|t| t.heading.trim())
+            .collect();
+        for (page, placed) in layout.pages.iter().enumerate() {
+            // The body's last line: the last text above the footer (running heads are small).
+            let last = placed.items.iter().rev().find_map(|item| match item {
+                Item::Text { text, style, .. } if style.size >= 9.0 => Some(text.as_str()),
+                _ => None,
+            });
+            if let Some(last) = last {
+                assert!(
+                    !topics.contains(last.trim()),
+                    "{name}: page {} ends with the sub-heading {last:?}",
+                    page + 1
+                );
+            }
+        }
+    }
+    // A long paragraph that would break with one line over goes over with two, wherever on
+    // the page it starts.
+    let geometry = Geometry::A4;
+    let room = (geometry.bottom - geometry.top) as usize;
+    for gap in (0..room).step_by(2) {
+        let blocks = vec![
+            Block::Para(Para::body("First line.")),
+            Block::Gap(gap as f32),
+            Block::Para(Para::body("Word ".repeat(120))),
+        ];
+        let layout = lay_out(fonts, geometry, &blocks, &HashMap::new());
+        if layout.pages.len() > 1 {
+            assert!(
+                texts(&layout, 1).len() != 1,
+                "one line over after a gap of {gap}"
+            );
+        }
+    }
+}
+
+#[test]
 fn table_header_repeats_and_rows_never_split_through_a_line() {
     let fonts = fonts();
     let geometry = Geometry::A4;

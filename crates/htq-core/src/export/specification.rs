@@ -460,6 +460,7 @@ impl Writer<'_> {
                 let style = TextStyle::BODY.with_face(Face::BoldItalic);
                 self.para(Para {
                     space_after: 2.0,
+                    keep_with_next: true,
                     ..Para::styled(topic.heading.as_str(), style)
                 });
                 for point in &topic.points {

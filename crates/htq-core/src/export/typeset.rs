@@ -163,6 +163,9 @@ pub struct Para {
     pub hang: f32,
     /// Space after the paragraph.
     pub space_after: f32,
+    /// Start a new page rather than leave the paragraph last on one (a topic's sub-heading
+    /// stays with its first lines).
+    pub keep_with_next: bool,
 }
 
 impl Para {
@@ -181,6 +184,7 @@ impl Para {
             indent: 0.0,
             hang: 0.0,
             space_after: style.size * 0.6,
+            keep_with_next: false,
         }
     }
 
@@ -358,16 +362,21 @@ impl Cursor {
         let leading = para.style.leading;
         let lines = para.lines(fonts, x, width);
         let count = lines.last().map_or(0.0, |(top, _)| top / leading + 1.0);
-        // Short paragraphs stay together; longer ones never leave a single line behind.
+        // Short paragraphs stay together; longer ones never leave a single line behind, at
+        // the foot of a page (two lines at least start it) or at the top of the next (the
+        // last two lines go over together).
         self.ensure(leading * if count <= 3.0 { count } else { 2.0 });
         let mut line_top = f32::NEG_INFINITY;
         let mut offset = self.y;
+        let mut line = 0.0;
         for (top, item) in lines {
             if top > line_top {
-                self.ensure(leading);
+                let last_two = count > 3.0 && line + 2.0 == count;
+                self.ensure(leading * if last_two { 2.0 } else { 1.0 });
                 offset = self.y - top;
                 line_top = top;
                 self.y += leading;
+                line += 1.0;
             }
             self.push(shift(item, offset));
         }
@@ -549,7 +558,20 @@ pub fn lay_out(
                     });
                 }
             }
-            Block::Para(para) => cursor.para(fonts, para, left, width),
+            Block::Para(para) => {
+                if para.keep_with_next {
+                    let keep = para.style.leading * line_count(fonts, para, width)
+                        + para.space_after
+                        + first_chunk(
+                            fonts,
+                            blocks.get(index + 1..).unwrap_or_default(),
+                            width,
+                            geometry.bottom - geometry.top,
+                        );
+                    cursor.ensure(keep.min(geometry.bottom - geometry.top));
+                }
+                cursor.para(fonts, para, left, width);
+            }
             Block::Table(table) => place_table(fonts, &mut cursor, table, left, width),
             Block::Contents {
                 level,
