@@ -277,6 +277,12 @@ impl Programmes {
             .collect();
         let quantities: Vec<&Quantity> = self.quantities.iter().chain(&extra).collect();
         let chosen = solve(&quantities, self.optional.len(), excluded, &self.exceeded)?;
+        Some(self.programme(&chosen))
+    }
+
+    /// The programme of the mandatory units and the optional units at positions `chosen`, as
+    /// indices into `doc.units` in unit order.
+    fn programme(&self, chosen: &[usize]) -> Vec<usize> {
         let mut programme: Vec<usize> = self
             .mandatory
             .iter()
@@ -284,7 +290,7 @@ impl Programmes {
             .chain(chosen.iter().filter_map(|&p| self.optional.get(p).copied()))
             .collect();
         programme.sort_unstable();
-        Some(programme)
+        programme
     }
 
     /// Unit ids of a programme found by [`Self::find`].

@@ -510,6 +510,12 @@ pub fn lay_out(
     let mut bookmarks = Vec::new();
     let width = geometry.measure();
     let left = geometry.side;
+    let page_room = geometry.bottom - geometry.top;
+    // What must follow the block at `index` on the same page.
+    let next_chunk = |index: usize| {
+        let rest = blocks.get(index + 1..).unwrap_or_default();
+        first_chunk(fonts, rest, width, page_room)
+    };
     for (index, block) in blocks.iter().enumerate() {
         match block {
             Block::Heading {
@@ -520,14 +526,7 @@ pub fn lay_out(
             } => {
                 let style = heading_style(*level);
                 let (before, after) = heading_space(*level);
-                let keep = heading_height(fonts, *level, text, width)
-                    + first_chunk(
-                        fonts,
-                        blocks.get(index + 1..).unwrap_or_default(),
-                        width,
-                        geometry.bottom - geometry.top,
-                    );
-                cursor.ensure(keep.min(geometry.bottom - geometry.top));
+                cursor.ensure(heading_height(fonts, *level, text, width) + next_chunk(index));
                 if !cursor.at_top() {
                     cursor.y += before;
                 }
@@ -560,15 +559,8 @@ pub fn lay_out(
             }
             Block::Para(para) => {
                 if para.keep_with_next {
-                    let keep = para.style.leading * line_count(fonts, para, width)
-                        + para.space_after
-                        + first_chunk(
-                            fonts,
-                            blocks.get(index + 1..).unwrap_or_default(),
-                            width,
-                            geometry.bottom - geometry.top,
-                        );
-                    cursor.ensure(keep.min(geometry.bottom - geometry.top));
+                    let height = para.style.leading * line_count(fonts, para, width);
+                    cursor.ensure(height + para.space_after + next_chunk(index));
                 }
                 cursor.para(fonts, para, left, width);
             }

@@ -16,18 +16,7 @@ impl Programmes {
         let quantities: Vec<&Quantity> = self.quantities.iter().collect();
         avoiding_each(&quantities, self.optional.len(), classes, &self.exceeded)
             .into_iter()
-            .map(|chosen| {
-                chosen.map(|chosen| {
-                    let mut programme: Vec<usize> = self
-                        .mandatory
-                        .iter()
-                        .copied()
-                        .chain(chosen.iter().filter_map(|&p| self.optional.get(p).copied()))
-                        .collect();
-                    programme.sort_unstable();
-                    programme
-                })
-            })
+            .map(|chosen| chosen.map(|chosen| self.programme(&chosen)))
             .collect()
     }
 }
