@@ -839,3 +839,15 @@ fn put_a_ksb_out_of_scope_with_a_reason_from_the_matrix() {
         .count();
     assert_eq!(errors, 0, "an out-of-scope KSB asks for no coverage");
 }
+
+#[test]
+fn the_workshop_has_a_visible_way_out() {
+    let (_dir, path) = copy("medtech-htq.ron");
+    let mut journey = open(&path);
+    journey.send(Message::Command(
+        htq_studio::app::shortcuts::Command::Workshop,
+    ));
+    journey.click("Exit workshop (F11)");
+    let app = journey.finish();
+    assert!(!app.workshop, "the button leaves workshop mode");
+}

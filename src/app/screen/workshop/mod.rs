@@ -62,6 +62,8 @@ impl std::fmt::Display for MemberChoice {
 pub enum Message {
     /// Show a view.
     View(View),
+    /// Leave workshop mode (as F11 does).
+    Exit,
     /// Next item (Page Down).
     Next,
     /// Previous item (Page Up).
@@ -391,6 +393,9 @@ impl State {
             }
             Message::Locate(location) => Action::Locate(location),
             Message::ExportMinutes => Action::Pick(Purpose::ExportMinutes),
+            Message::Exit => Action::Run(iced::Task::done(crate::app::Message::Command(
+                crate::app::shortcuts::Command::Workshop,
+            ))),
             Message::MinutesInSpecification(on) => {
                 self.minutes_in_specification = on;
                 Action::None

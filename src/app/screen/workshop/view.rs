@@ -47,15 +47,22 @@ impl State {
             .map(|item| format!("In view: {}", item_label(doc, &item)))
             .unwrap_or_default();
         row![
-            text(place)
-                .size(size::BODY)
-                .font(theme::BOLD)
-                .width(Length::Fill),
+            // One line, cut at the edge when the window is narrow: the bar never grows
+            // taller, so nothing below it moves.
+            container(
+                text(place)
+                    .size(size::BODY)
+                    .font(theme::BOLD)
+                    .wrapping(iced::widget::text::Wrapping::None),
+            )
+            .width(Length::Fill)
+            .clip(true),
             tab("Present", View::Present),
             tab("Matrix", View::Matrix),
             tab("Panel", View::Panel),
             tab("Open items", View::OpenItems),
             tab("Changes", View::Changes),
+            secondary("Exit workshop (F11)", Some(Message::Exit)),
         ]
         .spacing(space::S)
         .align_y(Alignment::Center)
