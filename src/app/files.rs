@@ -15,7 +15,6 @@ use crate::{export, import, store};
 use iced::Task;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use time::OffsetDateTime;
 
 const RECENT_LIMIT: usize = 8;
 
@@ -304,67 +303,16 @@ pub fn load_theirs(path: PathBuf) -> Task<Message> {
     )
 }
 
-/// Writes the specification PDF (with the panel's minutes as an appendix when asked).
-pub fn export_pdf(
-    path: PathBuf,
-    doc: Curriculum,
-    source: Option<PathBuf>,
-    include_minutes: bool,
-    created: OffsetDateTime,
-) -> Task<Message> {
-    on_worker(
-        Work::Exporting,
-        move || {
-            let options = export::PdfOptions {
-                include_minutes,
-                created: Some(created),
-                ..export::PdfOptions::default()
-            };
-            let bytes = export::specification_pdf(&doc, &options)?;
-            write_export(&path, &bytes, source.as_deref())?;
-            Ok(path)
-        },
-        Message::Exported,
-    )
-}
+/// Builds the bytes of one export from the document.
+pub type Export = Box<dyn FnOnce(&Curriculum) -> Result<Vec<u8>, export::ExportError> + Send>;
 
-/// Writes the panel's minutes as a PDF.
-pub fn export_minutes(
-    path: PathBuf,
-    doc: Curriculum,
-    source: Option<PathBuf>,
-    created: OffsetDateTime,
-) -> Task<Message> {
-    on_worker(
-        Work::Exporting,
-        move || {
-            let bytes = export::minutes_pdf(&doc, Some(created))?;
-            write_export(&path, &bytes, source.as_deref())?;
-            Ok(path)
-        },
-        Message::Exported,
-    )
-}
-
-/// Writes the KSB mapping spreadsheet.
-pub fn export_csv(path: PathBuf, doc: Curriculum, source: Option<PathBuf>) -> Task<Message> {
-    on_worker(
-        Work::Exporting,
-        move || {
-            let csv = export::mapping_csv::mapping_csv(&doc);
-            write_export(&path, csv.as_bytes(), source.as_deref())?;
-            Ok(path)
-        },
-        Message::Exported,
-    )
-}
-
-/// Writes an export that `make` builds (a web page, a workbook).
+/// Writes the export `make` builds (a PDF, a spreadsheet, a web page ...) to `path` on a
+/// worker, through the one write path.
 pub fn export_with(
     path: PathBuf,
     doc: Curriculum,
     source: Option<PathBuf>,
-    make: impl FnOnce(&Curriculum) -> Result<Vec<u8>, export::ExportError> + Send + 'static,
+    make: Export,
 ) -> Task<Message> {
     on_worker(
         Work::Exporting,

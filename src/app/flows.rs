@@ -5,6 +5,7 @@ use super::files::FileError;
 use super::{
     App, Banner, Choice, Conflict, DialogRequest, Message, Pending, Purpose, Session, Work, files,
 };
+use crate::export;
 use crate::store::SaveError;
 use iced::{Task, window};
 use std::path::{Path, PathBuf};
@@ -200,7 +201,7 @@ impl App {
         };
         let doc = workspace.session.doc.clone();
         let source = workspace.session.path.clone();
-        let task = match purpose {
+        let (extension, make): (&str, files::Export) = match purpose {
             Purpose::OpenCurriculum => return self.open_path(path),
             Purpose::SaveCurriculum => {
                 let path = files::with_extension(path, "ron");
@@ -208,48 +209,41 @@ impl App {
                 let expected = workspace.session.fingerprint.clone().filter(|_| same_file);
                 return self.save_to(path, expected);
             }
-            Purpose::ExportPdf => files::export_pdf(
-                files::with_extension(path, "pdf"),
-                doc,
-                source,
-                workspace.meeting.minutes_in_specification,
-                now,
-            ),
-            Purpose::ExportMinutes => {
-                files::export_minutes(files::with_extension(path, "pdf"), doc, source, now)
-            }
-            Purpose::ExportCsv => {
-                files::export_csv(files::with_extension(path, "csv"), doc, source)
-            }
-            Purpose::ExportHtml => {
-                files::export_with(files::with_extension(path, "html"), doc, source, |doc| {
-                    crate::export::specification_html(doc).map(String::into_bytes)
-                })
-            }
-            Purpose::ExportCase => files::export_with(
-                files::with_extension(path, "json"),
-                doc,
-                source,
-                move |doc| Ok(crate::export::case_json(doc, now).into_bytes()),
-            ),
-            Purpose::ExportStructureWorkbook => files::export_with(
-                files::with_extension(path, "xlsx"),
-                doc,
-                source,
-                crate::export::structure_xlsx,
-            ),
-            Purpose::ExportMappingWorkbook => files::export_with(
-                files::with_extension(path, "xlsx"),
-                doc,
-                source,
-                crate::export::mapping_xlsx,
-            ),
             Purpose::UnitLibrary => return files::load_library(path),
             Purpose::CompareWith => return files::load_for_compare(path),
             Purpose::ImportStandard => return files::read_standard(path),
+            Purpose::ExportPdf => {
+                let options = export::PdfOptions {
+                    include_minutes: workspace.meeting.minutes_in_specification,
+                    created: Some(now),
+                    ..export::PdfOptions::default()
+                };
+                (
+                    "pdf",
+                    Box::new(move |doc| export::specification_pdf(doc, &options)),
+                )
+            }
+            Purpose::ExportMinutes => (
+                "pdf",
+                Box::new(move |doc| export::minutes_pdf(doc, Some(now))),
+            ),
+            Purpose::ExportCsv => (
+                "csv",
+                Box::new(|doc| Ok(export::mapping_csv::mapping_csv(doc).into_bytes())),
+            ),
+            Purpose::ExportHtml => (
+                "html",
+                Box::new(|doc| export::specification_html(doc).map(String::into_bytes)),
+            ),
+            Purpose::ExportCase => (
+                "json",
+                Box::new(move |doc| Ok(export::case_json(doc, now).into_bytes())),
+            ),
+            Purpose::ExportStructureWorkbook => ("xlsx", Box::new(export::structure_xlsx)),
+            Purpose::ExportMappingWorkbook => ("xlsx", Box::new(export::mapping_xlsx)),
         };
         self.busy.insert(Work::Exporting);
-        task
+        files::export_with(files::with_extension(path, extension), doc, source, make)
     }
 }
 

@@ -70,7 +70,6 @@ impl AnalysisJob {
             revision,
             analysis,
             analyser: self.analyser,
-            session: self.latest,
         }
     }
 
@@ -86,14 +85,6 @@ pub struct Analysed {
     revision: u64,
     analysis: Option<Analysis>,
     analyser: Analyser,
-    session: Arc<AtomicU64>,
-}
-
-impl Analysed {
-    /// Which session it is for.
-    pub fn session(&self) -> SessionKey {
-        SessionKey(self.session.clone())
-    }
 }
 
 /// Names one session, so that an answer for a document since closed is not taken for

@@ -86,6 +86,7 @@ impl<'a> Package<'a> {
 
     fn fill(&mut self, doc: &Curriculum) {
         let root = self.document.clone();
+        let mut outcomes: HashMap<&str, Node> = HashMap::new();
         for (u, unit) in doc.units.iter().enumerate() {
             let unit_node = self.item(
                 ("unit", unit.id.as_str()),
@@ -106,6 +107,7 @@ impl<'a> Package<'a> {
                     &unit_node,
                     o,
                 );
+                outcomes.insert(outcome.id.as_str(), outcome_node.clone());
                 for (c, criterion) in outcome.criteria.iter().enumerate() {
                     let code = criterion_numbers.get(&criterion.id).to_owned();
                     self.item(
@@ -142,20 +144,6 @@ impl<'a> Package<'a> {
                 ksb_nodes.insert(ksb.id.as_str(), node);
             }
         }
-        let outcomes: HashMap<&str, Node> = doc
-            .units
-            .iter()
-            .flat_map(|unit| &unit.outcomes)
-            .map(|outcome| {
-                (
-                    outcome.id.as_str(),
-                    Node {
-                        title: outcome.text.trim().to_owned(),
-                        identifier: self.identifier("outcome", outcome.id.as_str()),
-                    },
-                )
-            })
-            .collect();
         for mapping in &doc.mappings {
             let (Some(from), Some(to)) = (
                 outcomes.get(mapping.outcome.as_str()),

@@ -177,17 +177,12 @@ fn write_table(page: &mut String, table: &Table) {
     for row in &table.rows {
         page.push_str("<tr>");
         for (column, cell) in row.iter().enumerate() {
-            let tag = if column == 0 && table.shade_first_column {
-                "th scope=\"row\""
+            let text = cell_text(cell);
+            let _ = if column == 0 && table.shade_first_column {
+                write!(page, "<th scope=\"row\">{text}</th>")
             } else {
-                "td"
+                write!(page, "<td>{text}</td>")
             };
-            let close = if column == 0 && table.shade_first_column {
-                "th"
-            } else {
-                "td"
-            };
-            let _ = write!(page, "<{tag}>{}</{close}>", cell_text(cell));
         }
         page.push_str("</tr>\n");
     }

@@ -361,22 +361,25 @@ impl Cursor {
     pub fn para(&mut self, fonts: &Fonts, para: &Para, x: f32, width: f32) {
         let leading = para.style.leading;
         let lines = para.lines(fonts, x, width);
-        let count = lines.last().map_or(0.0, |(top, _)| top / leading + 1.0);
+        let count = lines
+            .last()
+            .map_or(0, |(top, _)| (top / leading).round() as usize + 1);
         // Short paragraphs stay together; longer ones never leave a single line behind, at
         // the foot of a page (two lines at least start it) or at the top of the next (the
         // last two lines go over together).
-        self.ensure(leading * if count <= 3.0 { count } else { 2.0 });
+        let together = if count <= 3 { count } else { 2 };
+        self.ensure(leading * together as f32);
         let mut line_top = f32::NEG_INFINITY;
         let mut offset = self.y;
-        let mut line = 0.0;
+        let mut line = 0;
         for (top, item) in lines {
             if top > line_top {
-                let last_two = count > 3.0 && line + 2.0 == count;
+                let last_two = count > 3 && line + 2 == count;
                 self.ensure(leading * if last_two { 2.0 } else { 1.0 });
                 offset = self.y - top;
                 line_top = top;
                 self.y += leading;
-                line += 1.0;
+                line += 1;
             }
             self.push(shift(item, offset));
         }

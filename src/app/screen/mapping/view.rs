@@ -314,7 +314,7 @@ impl State {
             ))
             .font(theme::BOLD),
             text(status).size(size::SMALL),
-            self.scope_row(column.ksb, out_of_scope.map(|o| o.reason.as_str())),
+            scope_row(column.ksb, out_of_scope.map(|o| o.reason.as_str())),
             row![
                 caption("Covered by"),
                 Row::with_children(covering).spacing(space::XS).wrap()
@@ -357,29 +357,27 @@ impl State {
     }
 }
 
-impl State {
-    /// The tick that puts the selected KSB out of scope, and its reason when it is.
-    fn scope_row<'a>(&self, ksb: &KsbId, reason: Option<&'a str>) -> Element<'a, Message> {
-        let toggled = ksb.clone();
-        let tick = checkbox(reason.is_some())
-            .label("Out of scope for this qualification")
-            .on_toggle(move |on| Message::OutOfScope(toggled.clone(), on))
-            .text_size(size::SMALL);
-        let Some(reason) = reason else {
-            return tick.into();
-        };
-        let ksb = ksb.clone();
-        row![
-            tick,
-            text_input("Why? e.g. delivered in the workplace", reason)
-                .id(out_of_scope_field(&ksb))
-                .on_input(move |reason| Message::OutOfScopeReason(ksb.clone(), reason))
-                .padding(4),
-        ]
-        .spacing(space::S)
-        .align_y(Alignment::Center)
-        .into()
-    }
+/// The tick that puts the selected KSB out of scope, and its reason when it is.
+fn scope_row<'a>(ksb: &KsbId, reason: Option<&'a str>) -> Element<'a, Message> {
+    let toggled = ksb.clone();
+    let tick = checkbox(reason.is_some())
+        .label("Out of scope for this qualification")
+        .on_toggle(move |on| Message::OutOfScope(toggled.clone(), on))
+        .text_size(size::SMALL);
+    let Some(reason) = reason else {
+        return tick.into();
+    };
+    let ksb = ksb.clone();
+    row![
+        tick,
+        text_input("Why? e.g. delivered in the workplace", reason)
+            .id(out_of_scope_field(&ksb))
+            .on_input(move |reason| Message::OutOfScopeReason(ksb.clone(), reason))
+            .padding(4),
+    ]
+    .spacing(space::S)
+    .align_y(Alignment::Center)
+    .into()
 }
 
 /// The id of the reason field of an out-of-scope KSB.
